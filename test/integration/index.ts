@@ -1,0 +1,29 @@
+// Loaded by the extension host through extensionTestsPath (code-server in CI, @vscode/test-electron on desktops).
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Mocha from 'mocha';
+
+interface TestResult {
+  readonly title: string;
+  readonly state: 'passed' | 'failed';
+  readonly error?: string;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  const results: TestResult[] = [];
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const file = process.env.LASER_LAB_TEST_RESULTS;
+      if (file) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify({ passed: results.filter((r) => r.state === 'passed').length, failed: failures, results }, null, 2));
+      }
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+      else resolve();
+    });
+    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed' }));
+    runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: err.message }));
+  });
+}

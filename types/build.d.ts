@@ -1,0 +1,2 @@
+/** Replaced at build time by esbuild (see esbuild.mjs). */
+declare const LASER_LAB_VERSION: string;
