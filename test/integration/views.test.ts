@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeExtension, waitFor } from './extension';
-import { hasDriver, screenshot, visibleText } from './workbench';
+import { hasDriver, screenshot, tidyWorkbench, visibleText } from './workbench';
 
 // test/fixtures/workspace/.laser/runs/laser-qwen-demo/output.log: 40 logged steps; actor/grad_norm is nan at step 7.
 const DEMO_RUN = 'laser-qwen-demo';
@@ -17,6 +17,8 @@ const EXPECTED_POINTS: Record<string, number> = {
 };
 
 suite('LaSeR container: Runs and Metrics views', () => {
+  suiteSetup(tidyWorkbench);
+
   test('the Runs view lists the workspace runs with their status', async () => {
     await activeExtension();
     await vscode.commands.executeCommand('laser.runs.focus');

@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+
 // What the user sees, through the workbench driver that runs the browser (scripts/integration/workbenchDriver.mjs).
 // Without a driver (desktop runs through @vscode/test-electron) screenshots are skipped and visible text is unknown.
 
@@ -6,7 +8,7 @@ const driver = process.env.LASER_LAB_DRIVER_URL;
 export const hasDriver = driver !== undefined;
 
 async function call<T>(path: string, params: Record<string, string | number>): Promise<T> {
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
   const response = await fetch(`${driver}${path}?${query}`);
   if (!response.ok) throw new Error(`workbench driver ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
@@ -27,4 +29,14 @@ export async function visibleText(waitFor?: string, timeoutMs = 15_000): Promise
 
 export async function pressKey(key: string): Promise<void> {
   if (driver) await call('/press', { key });
+}
+
+/** Opens the notification list, so toasts the workbench did not pop up (it does not while tests drive it) are on screen. */
+export async function showNotifications(): Promise<void> {
+  await vscode.commands.executeCommand('notifications.showList');
+}
+
+/** Gives the screenshots the room the LaSeR container would have: the secondary side bar (chat) is closed. */
+export async function tidyWorkbench(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
 }
