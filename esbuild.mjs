@@ -33,8 +33,10 @@ const builds = [
     outdir: 'dist/webview' },
 ];
 if (!production) {
-  builds.push({ ...node, entryPoints: [...filesUnder('test/unit', '.ts'), ...filesUnder('test/integration', '.ts')],
-    outdir: 'out/test', outbase: 'test', bundle: true });
+  builds.push(
+    { ...node, entryPoints: [...filesUnder('test/unit', '.ts'), ...filesUnder('test/integration', '.ts')], outdir: 'out/test', outbase: 'test' },
+    { ...node, entryPoints: filesUnder('bench', '.bench.ts'), outdir: 'out/bench' },
+  );
 }
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

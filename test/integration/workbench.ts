@@ -36,7 +36,8 @@ export async function showNotifications(): Promise<void> {
   await vscode.commands.executeCommand('notifications.showList');
 }
 
-/** Gives the screenshots the room the LaSeR container would have: the secondary side bar (chat) is closed. */
+/** Gives the screenshots the room the LaSeR container would have: no secondary side bar (chat), no old notifications. */
 export async function tidyWorkbench(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+  await vscode.commands.executeCommand('notifications.clearAll');
 }
