@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Functions passed to page.evaluate run in the browser.
+    files: ['scripts/integration/workbenchDriver.mjs'],
+    languageOptions: { globals: { document: 'readonly' } },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', setInterval: 'readonly', clearInterval: 'readonly' } },
   },

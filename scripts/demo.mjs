@@ -3,7 +3,7 @@
 // Ctrl-C or SIGTERM stops every process it started.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { installVsix, startCodeServer } from './lib/codeServer.mjs';
 import { repoRoot } from './lib/repo.mjs';
 import { toolchain as loadToolchain } from './lib/toolchain.mjs';
@@ -13,7 +13,7 @@ const portFlag = process.argv.indexOf('--port');
 const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 8123));
 const cache = process.env.LASER_LAB_CACHE ?? join(homedir(), '.cache', 'laser-lab');
 const stateDir = join(cache, 'demo-code-server');
-const workspace = join(repoRoot, '.demo', 'workspace');
+const workspace = join(cache, 'demo-workspace');
 
 let server;
 let stopping = false;
@@ -32,16 +32,17 @@ async function main() {
   mkdirSync(stateDir, { recursive: true });
   console.log(await installVsix({ toolchain, stateDir, vsix }));
 
-  if (!existsSync(workspace)) {
-    cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'laser.pythonPath': toolchain.python }, null, 2)}\n`);
-  }
+  if (!existsSync(workspace)) cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'laser.pythonPath': toolchain.python }, null, 2)}\n`);
+  const userSettings = join(stateDir, 'user-data', 'User', 'settings.json');
+  mkdirSync(dirname(userSettings), { recursive: true });
+  writeFileSync(userSettings, `${JSON.stringify({ 'workbench.startupEditor': 'none', 'git.openRepositoryInParentFolders': 'never' }, null, 2)}\n`);
   if (stopping) return;
   rmSync(join(stateDir, 'user-data', 'code-server-ipc.sock'), { force: true });
   server = await startCodeServer({ toolchain, port, stateDir, args: ['--disable-workspace-trust'] });
   if (stopping) return server.stop();
-  console.log(`\nLaSeR Lab demo: ${server.url}?folder=${encodeURIComponent(workspace)}\n(open it in a browser; Ctrl-C stops the demo)`);
+  console.log(`\nLaSeR Lab demo: ${server.url}?folder=${encodeURIComponent(workspace)}\n(workspace ${workspace}; open the URL in a browser, Ctrl-C stops the demo)`);
   await server.exited;
   if (!stopping) {
     console.error(`code-server exited; its log: ${server.log}`);

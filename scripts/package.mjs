@@ -24,7 +24,7 @@ export function packageVsix(target = 'linux-x64') {
   writeFileSync(ignoreFile, `${readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')}\n${nativeInclude(target)}\n`);
   const out = join(repoRoot, `laser-lab-${version}-${target}.vsix`);
   execFileSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--target', target, '--ignoreFile', ignoreFile,
-    '--allow-missing-repository', '--out', out], { cwd: repoRoot, stdio: 'inherit' });
+    '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: repoRoot, stdio: 'inherit' });
   return out;
 }
 

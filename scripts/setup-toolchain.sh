@@ -12,7 +12,8 @@ log() { echo "[toolchain] $*"; }
 
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
-for p in libkrb5-dev build-essential pkg-config python3-venv; do dpkg -s "$p" >/dev/null 2>&1 || apt_missing+=("$p"); done
+for p in libkrb5-dev build-essential pkg-config; do dpkg -s "$p" >/dev/null 2>&1 || apt_missing+=("$p"); done
+python3 -c 'import ensurepip, venv' 2>/dev/null || apt_missing+=(python3-venv)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   log "apt install ${apt_missing[*]}"

@@ -40,15 +40,19 @@ async function startDemo() {
     };
     demo.stdout.on('data', onData);
     demo.stderr.on('data', onData);
-    demo.on('exit', (code) => reject(new Error(`demo exited (${code}) before serving:\n${output}`)));
+    demo.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited (${code}) before serving:\n${output}`));
+    });
   });
-  return { demo, url, port, marker };
+  return { demo, url, port, marker, output };
 }
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   test(`npm run demo serves the workbench and stops every process on ${signal}`, { timeout: 300_000 }, async () => {
-    const { demo, url, port, marker } = await startDemo();
+    const { demo, url, port, marker, output } = await startDemo();
     assert.match(url, new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?folder=`));
+    assert.match(output, /laser-lab-[\d.]+-linux-x64\.vsix' was successfully installed/);
     const page = await fetch(url);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<html/i);

@@ -20,6 +20,8 @@ export class MetricsViewProvider implements vscode.WebviewViewProvider, vscode.D
   private view: vscode.WebviewView | undefined;
   private run: RunSummary | undefined;
   private seq = 0;
+  /** Which run each posted snapshot showed, so an acknowledgement is attributed to the run it drew. */
+  private readonly runBySeq = new Map<number, string | null>();
   private readonly drawn = new vscode.EventEmitter<DrawnAck>();
   readonly onDidDraw = this.drawn.event;
   private viewDisposables: vscode.Disposable[] = [];
@@ -64,9 +66,13 @@ export class MetricsViewProvider implements vscode.WebviewViewProvider, vscode.D
       case 'requestSnapshot':
         await this.postSnapshot();
         return;
-      case 'drawn':
-        this.drawn.fire({ runId: this.run?.id ?? null, seq: message.seq, points: message.points });
+      case 'drawn': {
+        const runId = this.runBySeq.get(message.seq);
+        if (runId === undefined) return;
+        for (const seq of this.runBySeq.keys()) if (seq < message.seq) this.runBySeq.delete(seq);
+        this.drawn.fire({ runId, seq: message.seq, points: message.points });
         return;
+      }
     }
   }
 
@@ -74,6 +80,7 @@ export class MetricsViewProvider implements vscode.WebviewViewProvider, vscode.D
     const view = this.view;
     if (!view) return;
     const message = await this.snapshot();
+    this.runBySeq.set(message.seq, message.run?.id ?? null);
     await view.webview.postMessage(message);
   }
 
