@@ -19,7 +19,10 @@ suite('LaSeR: Check Python Environment', () => {
     assert.equal(report.laserLab, '0.1.0');
     assert.match(report.python, /^3\.\d+\.\d+$/);
     assert.equal(report.cuda.available, report.cuda.devices.length > 0);
-    assert.ok(await screenshot('python-environment', `laser_lab ${report.laserLab}`));
+    await showNotifications();
+    const summary = `Python ${report.python} (${python}) · laser_lab ${report.laserLab}`;
+    if (hasDriver) assert.ok((await visibleText(summary)).includes(summary), 'the environment summary is on screen');
+    assert.ok(await screenshot('python-environment', summary));
   });
 
   test('a missing interpreter gives a clear message naming the setting', async () => {
