@@ -1,7 +1,7 @@
 // Runs the mocha integration suites inside code-server's Node extension host (a real VS Code), driven by headless Chromium.
 // Usage: node scripts/integration/runInCodeServer.mjs [--timeout 300]
 // Exit code: what the extension host reported (0 = every test passed), 124 on timeout, 2 when the harness itself failed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { format } from 'node:util';
@@ -19,19 +19,25 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const RESULTS_FILE = join(repoRoot, 'test-results', 'integration.json');
 const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
-// Each phase is a fresh code-server and extension host: `trusted` runs test/integration/*.test.js;
-// `restricted` runs test/integration/restricted/*.test.js with workspace trust on and the folder not trusted.
+// Each phase is a fresh code-server and extension host: `trusted` runs test/integration/*.test.js; `reattach` runs
+// test/integration/reattach/ on the same workspace (runs started before must be found running again);
+// `restricted` runs test/integration/restricted/ with workspace trust on and a new folder that is not trusted.
 // Workbench chatter about services this offline machine cannot reach; VERBOSE=1 shows it.
 const WORKBENCH_NOISE = /^\s*(\[AgentHost|\[ChatModelSelection|\[AccountPolicyGate|\[reconnection-grace-time|\[Service Worker|Resolv|Creating a socket|Updating additional builtin|Timed out waiting for authentication|getaddrinfo|\s+at )/;
 
 const PHASES = [
-  { name: 'trusted', args: ['--disable-workspace-trust'] },
+  { name: 'trusted', args: ['--disable-workspace-trust'], workspace: 'shared' },
+  { name: 'reattach', args: ['--disable-workspace-trust'], workspace: 'shared' },
   { name: 'restricted', args: [], userSettings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.enabled': true } },
 ];
 
-async function runPhase(phase, toolchain, chromium) {
+function newWorkspace() {
   const workspace = mkdtempSync(join(tmpdir(), 'laser-ws-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  return workspace;
+}
+
+async function runPhase(phase, workspace, toolchain, chromium) {
   const resultsFile = join(repoRoot, 'test-results', `integration-${phase.name}.json`);
   rmSync(resultsFile, { force: true });
   let page;
@@ -58,7 +64,6 @@ async function runPhase(phase, toolchain, chromium) {
     }
     server.stop();
     driver.close();
-    rmSync(workspace, { recursive: true, force: true });
   };
   try {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
@@ -102,17 +107,35 @@ async function main() {
   const merged = { passed: 0, failed: 0, results: [] };
   let exitCode = 0;
   let shots = 0;
+  const shared = newWorkspace();
   for (const phase of PHASES) {
-    const { code, results, shots: taken } = await runPhase(phase, toolchain, chromium);
+    const workspace = phase.workspace === 'shared' ? shared : newWorkspace();
+    const { code, results, shots: taken } = await runPhase(phase, workspace, toolchain, chromium);
+    if (workspace !== shared) rmSync(workspace, { recursive: true, force: true });
     merged.passed += results.passed;
     merged.failed += results.failed;
     merged.results.push(...results.results.map((r) => ({ ...r, phase: phase.name })));
     shots += taken;
     exitCode ||= code;
   }
+  stopLeftoverRuns(shared);
+  rmSync(shared, { recursive: true, force: true });
   writeFileSync(RESULTS_FILE, JSON.stringify(merged, null, 2));
   console.log(`${elapsed()} integration: ${merged.passed} passed, ${merged.failed} failed; ${shots} screenshots in ${screenshotDir}`);
   process.exit(exitCode);
+}
+
+/** Runs the suites started are stopped by them; a failed suite may leave one behind: end its process group. */
+function stopLeftoverRuns(workspace) {
+  const runs = join(workspace, '.laser', 'runs');
+  for (const id of existsSync(runs) ? readdirSync(runs) : []) {
+    try {
+      const { pgid, pid } = JSON.parse(readFileSync(join(runs, id, 'run.json'), 'utf8'));
+      for (const target of [pgid, pid]) if (target) process.kill(-target, 'SIGKILL');
+    } catch {
+      // not started, or already gone
+    }
+  }
 }
 
 process.on('SIGINT', () => process.exit(130));

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../core/live/alerts';
 
 export interface SelfRewardSettings {
   readonly tokenId: number;
@@ -29,5 +30,16 @@ export function readSettings(): LaserSettings {
       cRef: config.get<number>('selfReward.cRef', -23.0),
       threshold: config.get<number>('selfReward.threshold', 0.5),
     },
+  };
+}
+
+/** The alert rules from settings; undefined when alerts are switched off. */
+export function readAlertRules(): AlertRules | undefined {
+  const config = vscode.workspace.getConfiguration('laser.alerts');
+  if (!config.get<boolean>('enabled', true)) return undefined;
+  return {
+    ...DEFAULT_ALERT_RULES,
+    rewardCollapse: { ...DEFAULT_ALERT_RULES.rewardCollapse, ...config.get<Partial<AlertRules['rewardCollapse']>>('rewardCollapse', {}) },
+    silenceFactor: config.get<number>('silenceFactor', DEFAULT_ALERT_RULES.silenceFactor),
   };
 }

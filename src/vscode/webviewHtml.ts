@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { contentSecurityPolicy } from '../core/webview/contentSecurityPolicy';
 
 /** The HTML shell of a webview: a strict CSP with a nonce, our bundle and stylesheet, nothing remote. */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: string, title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: string, title: string, host: 'view' | 'panel' = 'view'): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${view}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', `${view}.css`));
@@ -17,7 +17,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, v
 <link rel="stylesheet" href="${style}" nonce="${nonce}">
 <title>${title}</title>
 </head>
-<body>
+<body data-host="${host}">
 <div id="root"></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>

@@ -11,8 +11,9 @@ interface TestResult {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
-  // The restricted phase runs in a workspace that is not trusted (see scripts/integration/runInCodeServer.mjs).
-  const dir = process.env.LASER_LAB_TEST_PHASE === 'restricted' ? join(__dirname, 'restricted') : __dirname;
+  // Phases other than the first run their own folder of suites (see scripts/integration/runInCodeServer.mjs).
+  const phase = process.env.LASER_LAB_TEST_PHASE ?? 'trusted';
+  const dir = phase === 'trusted' ? __dirname : join(__dirname, phase);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(dir, file));
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {

@@ -1,15 +1,33 @@
 import { VERSION } from '../version';
+import { parseLogCommand } from './parseLogCommand';
+import { runCommand, runsCommand, stopCommand } from './runCommands';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: runCommand,
+  runs: runsCommand,
+  stop: stopCommand,
+  'parse-log': parseLogCommand,
+};
+
 const HELP = `laser-lab ${VERSION} — LaSeR Lab on the command line
 
 Usage: laser-lab <command> [options]
 
 Commands:
+  run <profile-file> [--detach] [--skip-checks]
+                     Validate a run profile, check the machine and start the run under ./.laser/runs/;
+                     follows its output until it ends (--detach: print the run id and return).
+  runs [--json]      List the runs in ./.laser/runs/ with their status.
+  stop <run-id>      Stop a run: SIGINT to its process group, then SIGTERM, then SIGKILL.
+  parse-log <file> --json
+                     Print the metrics in a training log as JSON lines, then its parse warnings.
   help               Show this help.
 
 Options:
@@ -28,6 +46,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(HELP);
     return 0;
   }
+  const run = COMMANDS[command];
+  if (run) return run(rest, io);
   io.err(`laser-lab: unknown command "${[command, ...rest].join(' ')}". Run "laser-lab help".\n`);
   return 2;
 }

@@ -1,35 +1,87 @@
+import { cleanConsoleLine } from './consoleLine';
 import type { MetricRecord } from './record';
+import { readNumber } from './verlNumber';
 
-// ESC-based sequences, their caret spelling (^[[36m) and the residue left when the ESC byte was dropped ([36m).
-// eslint-disable-next-line no-control-regex -- matching the ESC byte is the point
-const ANSI = /(?:\u001b|\^\[)?\[[0-9;]*m/g;
-// Ray prefixes every worker line, e.g. "(TaskRunner pid=123)" or "(WorkerDict pid=9, ip=10.0.0.1)".
-const RAY_PREFIX = /^\s*\([A-Za-z_][\w.]*\s+pid=\d+(?:,\s*ip=[^)]*)?\)\s*/;
-const RAY_REPEATED = /\s*\[repeated \d+x across cluster\]\s*$/;
-const STEP = /^step:(\d+)\s+-\s+/;
+export { parseVerlNumber } from './verlNumber';
 
-/** Parses one of verl's console metric lines (`step:N - key:value - …`); anything else gives undefined. */
-export function parseVerlConsoleLine(raw: string): MetricRecord | undefined {
-  const line = raw.replace(ANSI, '').replace(RAY_PREFIX, '').replace(RAY_REPEATED, '').trim();
-  const head = STEP.exec(line);
-  if (!head) return undefined;
-  const values = new Map<string, number>();
-  for (const field of line.slice(head[0].length).split(' - ')) {
-    const colon = field.lastIndexOf(':');
-    if (colon <= 0) continue;
-    const value = parseVerlNumber(field.slice(colon + 1));
-    if (value !== undefined) values.set(field.slice(0, colon).trim(), value);
-  }
-  return { step: Number(head[1]), values };
+/** One parsed `step:N - key:value - …` text. */
+export interface StepLine {
+  readonly step: number;
+  readonly values: Map<string, number>;
 }
 
-/** Numbers as verl prints them: `0.123`, `1e-05`, `nan`, `-inf`, `np.float64(0.5)`. */
-export function parseVerlNumber(text: string): number | undefined {
-  const inner = /^np\.\w+\((.*)\)$/.exec(text.trim());
-  const token = (inner ? inner[1] : text).trim().toLowerCase();
-  if (token === 'nan') return Number.NaN;
-  if (token === 'inf' || token === '+inf') return Number.POSITIVE_INFINITY;
-  if (token === '-inf') return Number.NEGATIVE_INFINITY;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(token)) return undefined;
-  return Number(token);
+/** Whether `text` (a cleaned line) starts one of verl's console metric lines; `step: 5` (YAML) does not. */
+export function isStepStart(text: string): boolean {
+  return text.startsWith('step:') && text.charCodeAt(5) !== 32 /* space */;
+}
+
+const SNIPPET = 60;
+const snippet = (text: string): string => (text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text);
+
+/**
+ * Parses a cleaned console metric line. `keys` remembers the key printed at each position: verl prints the same
+ * keys in the same order every step, so the next line's keys are found equal to those strings and reuse them.
+ */
+export function parseStepText(text: string, keys: (string | undefined)[], warn: (message: string) => void): StepLine | undefined {
+  const length = text.length;
+  let i = 5;
+  let step = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    step = step * 10 + (c - 48);
+    i++;
+  }
+  const rest = text.slice(i, i + 3);
+  if (i === 5 || (i < length && rest !== ' - ' && text.slice(i).trim() !== '')) {
+    warn(`expected "step:<number> - key:value - …", found "${snippet(text)}"`);
+    return undefined;
+  }
+  const values = new Map<string, number>();
+  let position = i + 3;
+  let index = 0;
+  while (position < length) {
+    let end = text.indexOf(' - ', position);
+    if (end === -1) end = length;
+    readField(text, position, end, index++, keys, values, warn);
+    position = end + 3;
+  }
+  return { step, values };
+}
+
+function readField(
+  text: string,
+  from: number,
+  to: number,
+  index: number,
+  keys: (string | undefined)[],
+  values: Map<string, number>,
+  warn: (message: string) => void,
+): void {
+  const colon = text.lastIndexOf(':', to - 1);
+  if (colon < from) {
+    const field = text.slice(from, to).trim();
+    if (field !== '') warn(`expected key:value, found "${snippet(field)}"`);
+    return;
+  }
+  // Comparing a slice with the remembered key is cheaper on V8 than startsWith(key, from), and the Map then
+  // gets a string whose hash is already computed.
+  const slice = text.slice(from, colon);
+  let key = keys[index];
+  if (slice !== key) {
+    key = slice.trim();
+    keys[index] = key;
+  }
+  const value = readNumber(text, colon + 1, to);
+  if (key === '') warn(`expected a metric name before ":", found "${snippet(text.slice(from, to))}"`);
+  else if (value === undefined) warn(`expected a number for "${key}", found "${snippet(text.slice(colon + 1, to).trim())}"`);
+  else values.set(key, value);
+}
+
+/** Parses a single verl console line, Ray prefix and colours included; anything else gives undefined. */
+export function parseVerlConsoleLine(raw: string): MetricRecord | undefined {
+  const { text } = cleanConsoleLine(raw);
+  const trimmed = text.trimStart();
+  if (!isStepStart(trimmed)) return undefined;
+  return parseStepText(trimmed, [], () => undefined);
 }
