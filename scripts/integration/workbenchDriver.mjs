@@ -25,7 +25,7 @@ async function waitForText(page, wanted, timeoutMs) {
   }
 }
 
-/** GET /screenshot?name=N[&waitForText=T] → path of the PNG;  GET /text[?waitFor=T&timeoutMs=M] → {found, text}. */
+/** GET /screenshot?name=N[&waitForText=T] → {file, found};  GET /text[?waitFor=T&timeoutMs=M] → {found, text}. */
 export function startWorkbenchDriver({ page, screenshotDir, port }) {
   mkdirSync(screenshotDir, { recursive: true });
   const shots = [];
@@ -44,9 +44,6 @@ export function startWorkbenchDriver({ page, screenshotDir, port }) {
       } else if (url.pathname === '/text') {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(await waitForText(page(), url.searchParams.get('waitFor'), timeoutMs)));
-      } else if (url.pathname === '/press') {
-        await page().keyboard.press(url.searchParams.get('key') ?? 'Escape');
-        res.end('{}');
       } else {
         res.statusCode = 404;
         res.end();

@@ -38,9 +38,9 @@ export function superviseRun(runDir: string): void {
     if (finished) return;
     finished = true;
     const endTime = new Date().toISOString();
-    writeJsonAtomicSync(join(runDir, EXIT_FILE), { code: exit.code, signal: exit.signal, endTime, ...(exit.error ? { error: exit.error } : {}) });
-    // An unreadable run.json is left as it is; exit.json alone tells the outcome.
+    // run.json first: whoever sees exit.json (the outcome) also finds run.json final. An unreadable run.json is left as it is.
     if (record) writeJsonAtomicSync(runPath, { ...record, status: exit.code === 0 ? 'finished' : 'failed', endTime });
+    writeJsonAtomicSync(join(runDir, EXIT_FILE), { code: exit.code, signal: exit.signal, endTime, ...(exit.error ? { error: exit.error } : {}) });
     closeSync(logFd);
     process.exit(0);
   };

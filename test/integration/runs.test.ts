@@ -27,6 +27,7 @@ suite('Runs: start, watch, fail, stop, lose', () => {
 
   test('a failing run ends with a notification quoting its traceback', async () => {
     const api = await activeExtension();
+    // In extension-test mode the workbench skips modal dialogs, so the confirmation is passed as an option.
     const id = await startProfile('fake-verl-failing');
     await waitForStatus(api, id, 'failed');
     const exit = JSON.parse(readFileSync(join(runDir(id), 'exit.json'), 'utf8')) as { code: number };

@@ -27,10 +27,6 @@ export async function visibleText(waitFor?: string, timeoutMs = 15_000): Promise
   return (await call<{ text: string }>('/text', { timeoutMs, ...(waitFor ? { waitFor } : {}) })).text;
 }
 
-export async function pressKey(key: string): Promise<void> {
-  if (driver) await call('/press', { key });
-}
-
 /** Opens the notification list, so toasts the workbench did not pop up (it does not while tests drive it) are on screen. */
 export async function showNotifications(): Promise<void> {
   await vscode.commands.executeCommand('notifications.showList');
