@@ -4,7 +4,7 @@ import { activeExtension, waitFor } from './extension';
 import { hasDriver, screenshot, tidyWorkbench, visibleText } from './workbench';
 
 // test/fixtures/workspace/.laser/runs/laser-qwen-demo/output.log: 40 logged steps; actor/grad_norm is nan at step 7.
-// The dashboard charts these; the other metrics wait in collapsed groups.
+// The dashboard charts these (the self-verification ones derived from the six counters); the rest wait in collapsed groups.
 const DEMO_RUN = 'laser-qwen-demo';
 const EXPECTED_POINTS: Record<string, number> = {
   'critic/score/mean': 40,
@@ -12,6 +12,9 @@ const EXPECTED_POINTS: Record<string, number> = {
   'response_length/mean': 40,
   'actor/entropy': 40,
   'actor/grad_norm': 39,
+  'laser/f1': 40,
+  'laser/accuracy_on_correct': 40,
+  'laser/accuracy_on_incorrect': 40,
 };
 
 suite('LaSeR container: Runs and Metrics views', () => {
