@@ -1,6 +1,5 @@
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
+import { FileTail } from '../tail/fileTail';
 import { isProcessAlive } from './processLiveness';
 import { exitFile, numberField, readJsonObject, runFile } from './readRunFiles';
 import { LOG_FILE, type ExitRecord } from './runRecord';
@@ -16,53 +15,38 @@ export interface FollowOptions {
 /** Streams a run's output.log from the start to `onText` until exit.json appears (everything written is delivered first). */
 export async function followRun(dir: string, onText: (text: string) => void, options: FollowOptions = {}): Promise<RunOutcome> {
   const pollMs = options.pollMs ?? 100;
-  const decoder = new StringDecoder('utf8');
-  const buffer = Buffer.alloc(64 * 1024);
-  let offset = 0;
+  const tail = new FileTail(join(dir, LOG_FILE), onText, undefined, { pollMs });
   let lastLivenessCheck = 0;
-  const drain = async () => {
-    const handle = await open(join(dir, LOG_FILE), 'r').catch(() => undefined);
-    if (!handle) return;
-    try {
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-        if (bytesRead === 0) break;
-        offset += bytesRead;
-        const text = decoder.write(buffer.subarray(0, bytesRead));
-        if (text) onText(text);
+  try {
+    for (;;) {
+      await tail.poke();
+      const exit = await readJsonObject(exitFile(dir));
+      if (exit.state === 'ok') {
+        await tail.poke();
+        const v = exit.value;
+        return {
+          ended: true,
+          exit: {
+            code: typeof v.code === 'number' ? v.code : null,
+            signal: typeof v.signal === 'string' ? v.signal : null,
+            endTime: typeof v.endTime === 'string' ? v.endTime : '',
+            ...(typeof v.error === 'string' ? { error: v.error } : {}),
+          },
+        };
       }
-    } finally {
-      await handle.close();
-    }
-  };
-  for (;;) {
-    await drain();
-    const exit = await readJsonObject(exitFile(dir));
-    if (exit.state === 'ok') {
-      await drain();
-      const tail = decoder.end();
-      if (tail) onText(tail);
-      const v = exit.value;
-      return {
-        ended: true,
-        exit: {
-          code: typeof v.code === 'number' ? v.code : null,
-          signal: typeof v.signal === 'string' ? v.signal : null,
-          endTime: typeof v.endTime === 'string' ? v.endTime : '',
-          ...(typeof v.error === 'string' ? { error: v.error } : {}),
-        },
-      };
-    }
-    if (options.signal?.aborted) return { ended: false, lost: 'stopped following' };
-    if (Date.now() - lastLivenessCheck > 1000) {
-      lastLivenessCheck = Date.now();
-      const lost = await lostReason(dir);
-      if (lost && (await readJsonObject(exitFile(dir))).state === 'missing') {
-        await drain();
-        return { ended: false, lost };
+      if (options.signal?.aborted) return { ended: false, lost: 'stopped following' };
+      if (Date.now() - lastLivenessCheck > 1000) {
+        lastLivenessCheck = Date.now();
+        const lost = await lostReason(dir);
+        if (lost && (await readJsonObject(exitFile(dir))).state === 'missing') {
+          await tail.poke();
+          return { ended: false, lost };
+        }
       }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  } finally {
+    tail.dispose();
   }
 }
 
