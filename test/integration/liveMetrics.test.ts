@@ -48,6 +48,22 @@ suite('Live metrics', () => {
     assert.ok(await screenshot('metrics-live', 'Self-verification LaSeR F1'));
   });
 
+  test('Open Log follows the log as the run writes', async () => {
+    await activeExtension();
+    await vscode.commands.executeCommand('laser.openRunLog', liveRun);
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.uri.fsPath.endsWith(join(liveRun, 'output.log')));
+    appendFileSync(join(runDir(liveRun), 'output.log'), Array.from({ length: 80 }, (_, i) => `log line ${i}\n`).join(''));
+    const end = Date.now() + 10_000;
+    while (!editor.document.getText().includes('log line 79') && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const last = editor.document.lineCount - 1;
+    const inView = () => editor.visibleRanges.at(-1)!.end.line >= last - 1;
+    while (!inView() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(inView(), `the end (line ${last}) is in view: ${JSON.stringify(editor.visibleRanges)}`);
+    assert.ok(await screenshot('run-log-follow', 'output.log'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('a NaN grad norm raises one warning with Show Metrics and Open Log', async () => {
     await activeExtension();
     appendFileSync(join(runDir(liveRun), 'output.log'), verlLine(13, ' - actor/grad_norm:nan'));

@@ -10,6 +10,7 @@ import { readJsonObject, runFile } from '../../core/runs/readRunFiles';
 import { slugify } from '../../core/runs/runId';
 import { stopRun } from '../../core/runs/stopRun';
 import { launchProfile, loadProfile, type LaunchOptions } from './launchRun';
+import { LogFollower } from './logFollower';
 import type { RunItem, RunsTreeProvider } from './runsTreeProvider';
 
 function workspaceDir(): string | undefined {
@@ -83,6 +84,7 @@ export function registerRunCommands(extensionUri: vscode.Uri, runs: RunsTreeProv
     return created?.id;
   };
 
+  const logs = new LogFollower();
   return vscode.Disposable.from(
     vscode.commands.registerCommand('laser.newRunProfile', async () => {
       const ws = workspaceDir();
@@ -130,12 +132,10 @@ export function registerRunCommands(extensionUri: vscode.Uri, runs: RunsTreeProv
       runs.refresh();
       return created?.id;
     }),
+    logs,
     vscode.commands.registerCommand('laser.openRunLog', async (arg?: unknown) => {
       const run = await runFromArg(runs, arg);
-      if (!run) return;
-      const editor = await vscode.window.showTextDocument(vscode.Uri.file(path.join(run.dir, 'output.log')), { preview: false });
-      const end = editor.document.lineCount;
-      editor.revealRange(new vscode.Range(end, 0, end, 0));
+      if (run) await logs.open(vscode.Uri.file(path.join(run.dir, 'output.log')));
     }),
     vscode.commands.registerCommand('laser.revealRunFolder', async (arg?: unknown) => {
       const run = await runFromArg(runs, arg);
