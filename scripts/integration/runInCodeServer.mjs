@@ -104,6 +104,7 @@ async function main() {
   const toolchain = loadToolchain();
   const { chromium } = createRequire(import.meta.url)(toolchain.playwrightCore);
   rmSync(RESULTS_FILE, { force: true });
+  rmSync(screenshotDir, { recursive: true, force: true });
   const merged = { passed: 0, failed: 0, results: [] };
   let exitCode = 0;
   let shots = 0;
