@@ -1,7 +1,7 @@
 // `npm run demo [-- --port 8123]`: LaSeR Lab in a real VS Code (code-server) on a demo workspace.
 // Builds and packages the extension, installs the .vsix into a cached code-server, prints the URL, and on
 // Ctrl-C or SIGTERM stops every process it started.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { installVsix, startCodeServer } from './lib/codeServer.mjs';
@@ -32,7 +32,8 @@ async function main() {
   mkdirSync(stateDir, { recursive: true });
   console.log(await installVsix({ toolchain, stateDir, vsix }));
 
-  if (!existsSync(workspace)) cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  // Refreshes the demo's profiles, scripts and example runs; runs started in the demo stay.
+  cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true, force: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'laser.pythonPath': toolchain.python }, null, 2)}\n`);
   const userSettings = join(stateDir, 'user-data', 'User', 'settings.json');
