@@ -1,0 +1,1 @@
+"""The reference LaSeR trainer (`python -m laser_lab.train`)."""
