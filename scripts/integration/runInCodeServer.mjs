@@ -25,11 +25,14 @@ const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 // Workbench chatter about services this offline machine cannot reach; VERBOSE=1 shows it.
 const WORKBENCH_NOISE = /^\s*(\[AgentHost|\[ChatModelSelection|\[AccountPolicyGate|\[reconnection-grace-time|\[Service Worker|Resolv|Creating a socket|Updating additional builtin|Timed out waiting for authentication|getaddrinfo|\s+at )/;
 
-const PHASES = [
+const ALL_PHASES = [
   { name: 'trusted', args: ['--disable-workspace-trust'], workspace: 'shared' },
   { name: 'reattach', args: ['--disable-workspace-trust'], workspace: 'shared' },
   { name: 'restricted', args: [], userSettings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.enabled': true } },
 ];
+
+// LASER_LAB_TEST_PHASES=trusted,reattach runs only those phases.
+const PHASES = ALL_PHASES.filter((p) => !process.env.LASER_LAB_TEST_PHASES || process.env.LASER_LAB_TEST_PHASES.split(',').includes(p.name));
 
 function newWorkspace() {
   const workspace = mkdtempSync(join(tmpdir(), 'laser-ws-'));

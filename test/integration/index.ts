@@ -11,6 +11,9 @@ interface TestResult {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // LASER_LAB_TEST_GREP=<regexp> runs only the tests whose full title matches (while working on one feature).
+  const grep = process.env.LASER_LAB_TEST_GREP;
+  if (grep) mocha.grep(new RegExp(grep));
   // Phases other than the first run their own folder of suites (see scripts/integration/runInCodeServer.mjs).
   const phase = process.env.LASER_LAB_TEST_PHASE ?? 'trusted';
   const dir = phase === 'trusted' ? __dirname : join(__dirname, phase);
