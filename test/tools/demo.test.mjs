@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort } from '../../scripts/lib/codeServer.mjs';
@@ -57,6 +57,11 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<html/i);
     assert.ok(processesWith(marker).length >= 2, 'the demo and its code-server are running');
+    const workspace = /\(workspace (\S+);/.exec(output)?.[1];
+    assert.ok(workspace, 'the demo names its workspace');
+    for (const file of ['README.md', '.laser/profiles/tiny-laser-cpu.json', '.laser/profiles/tiny-grpo-cpu.json', 'solutions/tiny-laser-step100.jsonl']) {
+      assert.ok(existsSync(join(workspace, file)), `the demo workspace has ${file}`);
+    }
 
     const exited = new Promise((resolve) => demo.on('exit', (code, sig) => resolve({ code, sig })));
     demo.kill(signal);

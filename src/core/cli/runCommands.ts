@@ -9,6 +9,7 @@ import { followRun } from '../runs/followRun';
 import { listRuns, readRun } from '../runs/listRuns';
 import { startRun } from '../runs/startRun';
 import { NOT_STARTED, stopRun, type StopRunOptions } from '../runs/stopRun';
+import { defaultPythonPackageRoot } from '../runs/pythonPackageRoot';
 import { defaultSupervisorPath } from '../runs/supervisorPath';
 
 export interface CommandIo {
@@ -22,6 +23,8 @@ export interface RunCommandOptions {
   readonly cwd?: string;
   readonly supervisorPath?: string;
   readonly python?: string;
+  /** Put first on PYTHONPATH for `reference` runs. */
+  readonly packageRoot?: string;
   readonly probes?: PreStartProbes;
   readonly stop?: StopRunOptions;
   readonly pollMs?: number;
@@ -55,7 +58,8 @@ export async function runCommand(args: readonly string[], io: CommandIo, options
     for (const issue of issues) io.err(`${file}: ${issue.severity}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}\n`);
     if (issues.some((i) => i.severity === 'error')) return 1;
   }
-  const run = await createRun(cwd, profile, { profileFile: file, ...(options.python ? { python: options.python } : {}) });
+  const packageRoot = options.packageRoot ?? defaultPythonPackageRoot();
+  const run = await createRun(cwd, profile, { profileFile: file, packageRoot, ...(options.python ? { python: options.python } : {}) });
   try {
     await startRun(run, { supervisorPath: options.supervisorPath ?? defaultSupervisorPath() });
   } catch (error) {

@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runCommand, runsCommand, stopCommand } from '../../../../src/core/cli/runCommands';
+import { defaultPythonPackageRoot } from '../../../../src/core/runs/pythonPackageRoot';
 import { killLeftovers, liveGroupMembers, NODE, readJson, supervisorBuilt, SUPERVISOR, tempWorkspace, track, waitFor, waitForExit } from './runTestSupport';
 
 after(killLeftovers);
 
-async function cli(command: typeof runCommand, args: string[], cwd: string) {
+async function cli(command: typeof runCommand, args: string[], cwd: string, extra: { python?: string; packageRoot?: string } = {}) {
   let out = '';
   let err = '';
-  const code = await command(args, { out: (t) => (out += t), err: (t) => (err += t) }, { cwd, supervisorPath: SUPERVISOR, pollMs: 20, stop: { graceMs: 500, killMs: 1_000, pollMs: 20 } });
+  const code = await command(args, { out: (t) => (out += t), err: (t) => (err += t) }, { cwd, supervisorPath: SUPERVISOR, pollMs: 20, stop: { graceMs: 500, killMs: 1_000, pollMs: 20 }, ...extra });
   return { code, out, err };
 }
 
@@ -28,6 +29,21 @@ test('laser-lab run streams output.log and exits with the run\'s exit code', asy
   assert.equal(code, 3, err);
   assert.equal(out, 'step:1 - loss:0.5\nstep:2 - loss:0.25\n');
   assert.match(err, /laser-lab: run \S+-p \(/);
+});
+
+test('laser-lab run starts a reference profile with the bundled laser_lab package first on PYTHONPATH', async () => {
+  supervisorBuilt();
+  const ws = workspaceWithProfile('tiny.json', { kind: 'reference', init: 'tiny', task: 'arithmetic', steps: 2, device: 'cpu' });
+  const fakePython = join(ws, 'fake-python');
+  writeFileSync(fakePython, '#!/bin/sh\necho "PYTHONPATH=$PYTHONPATH"\necho "argv=$*"\n', { mode: 0o755 });
+  const { code, out, err } = await cli(runCommand, ['.laser/profiles/tiny.json', '--skip-checks'], ws, { python: fakePython, packageRoot: '/opt/laser-lab/python' });
+  assert.equal(code, 0, err);
+  assert.match(out, /^PYTHONPATH=\/opt\/laser-lab\/python(:|$)/m);
+  assert.match(out, /^argv=-m laser_lab\.train --init tiny --task arithmetic --steps 2 --device cpu --out \S+/m);
+});
+
+test('the CLI finds the laser_lab package beside its bundle', () => {
+  assert.equal(defaultPythonPackageRoot('/ext/dist'), '/ext/python');
 });
 
 test('a run ended by a signal exits with 128 + the signal number', async () => {
