@@ -48,8 +48,8 @@ function verificationRows(report: SelfRewardReport): string {
   const { all, filtered } = report.self_verification;
   const rows = keys.map((k) => `  ${k.padEnd(14)}${fixed(all[k]).padStart(10)}${fixed(filtered[k]).padStart(10)}`);
   const c = report.confusion;
-  rows.push(`  ${'TP FN FP TN'.padEnd(14)}${`${c.all.tp} ${c.all.fn} ${c.all.fp} ${c.all.tn}`.padStart(20)}`);
-  rows.push(`  ${''.padEnd(14)}${`${c.filtered.tp} ${c.filtered.fn} ${c.filtered.fp} ${c.filtered.tn}`.padStart(20)} (filtered)`);
+  const cells = (m: typeof c.all) => `${m.tp}/${m.fn}/${m.fp}/${m.tn}`;
+  rows.push(`  ${'TP/FN/FP/TN'.padEnd(14)}${cells(c.all).padStart(10)}${cells(c.filtered).padStart(10)}`);
   return `self-verification${'all'.padStart(13)}${'filtered'.padStart(10)}\n${rows.join('\n')}\n`;
 }
 
