@@ -49,7 +49,8 @@ function verificationRows(report: SelfRewardReport): string {
   const rows = keys.map((k) => `  ${k.padEnd(14)}${fixed(all[k]).padStart(10)}${fixed(filtered[k]).padStart(10)}`);
   const c = report.confusion;
   const cells = (m: typeof c.all) => `${m.tp}/${m.fn}/${m.fp}/${m.tn}`;
-  rows.push(`  ${'TP/FN/FP/TN'.padEnd(14)}${cells(c.all).padStart(10)}${cells(c.filtered).padStart(10)}`);
+  const width = Math.max(10, cells(c.all).length + 2, cells(c.filtered).length + 2);
+  rows.push(`  ${'TP/FN/FP/TN'.padEnd(14)}${cells(c.all).padStart(width)}${cells(c.filtered).padStart(width)}`);
   return `self-verification${'all'.padStart(13)}${'filtered'.padStart(10)}\n${rows.join('\n')}\n`;
 }
 

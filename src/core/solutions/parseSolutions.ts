@@ -10,7 +10,7 @@ import type { ParseIssue, SolutionFormat, SolutionProblem, SolutionResponse } fr
  *   responses), `pred[]` (an empty prediction counts as no answer), `score[]` (the verifier's booleans), optional
  *   `self_rewarding_scores[]`.
  * - `verl-dump` (verl validation / rollout generation dumps): ONE RESPONSE per line — `input`, `output`, `score`
- *   (the verifier reward), optional `acc` (wins over `score` for correctness; otherwise correct ⇔ score > 0), `pred`,
+ *   (the verifier reward), optional `acc` (wins over `score` for correctness; otherwise correct ⇔ score > 0), `pred` (empty or "[INVALID]": no answer),
  *   `gts`, and a self-reward in `self_rewarding_score` / `self_reward_score` when present. Each line stays its own
  *   problem here so that line i of the file is problem i (what per-line decorations need); the report groups lines
  *   with the same `input` (groupProblems.ts).
@@ -89,10 +89,15 @@ function array(record: Json, key: string, length: number | undefined, required: 
   return value;
 }
 
+/** verl's DAPO-style math reward writes this prediction when it finds no answer. */
+const NO_ANSWER = '[INVALID]';
+
 function predOf(value: unknown, where: string, emptyIsNone: boolean): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return emptyIsNone && value.trim() === '' ? null : value;
+  if (typeof value === 'string') return emptyIsNone && (value.trim() === '' || value === NO_ANSWER) ? null : value;
   if (typeof value === 'number') return String(value);
+  // Multiple-choice evaluations may predict several options.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? null : value.map(String).join(', ');
   return fail(`expected "${where}" to be a string or null, found ${describe(value)}`);
 }
 

@@ -1,5 +1,5 @@
 import type { SolutionProblem } from './types';
-import { answerCorrectness, bestOfN, majorityVote, selfRewardVote } from './voting';
+import { answerCorrectness } from './voting';
 
 /**
  * Test-time scaling curves for k = 1 … N (N: the most responses any problem has; a problem with fewer than k
@@ -8,9 +8,10 @@ import { answerCorrectness, bestOfN, majorityVote, selfRewardVote } from './voti
  *
  * - majority / sr_weighted / best_of_n: for each problem and k, the mean over subsets of k of its responses of
  *   "the selected answer is correct" (voting.ts rules; no selection counts as wrong). When C(n, k) ≤ `subsets`
- *   (default 100) every subset is enumerated, so k = 1 and k = n are exact; otherwise `subsets` subsets are drawn
- *   uniformly without replacement within a subset (partial Fisher–Yates) from a PRNG seeded with `seed` (default 0);
- *   the three methods see the same subsets.
+ *   (default 100) every subset is enumerated, so k = 1 and k = n are exact; otherwise `subsets` random subsets are
+ *   drawn as the first k entries of `subsets` uniformly random permutations (Fisher–Yates, PRNG seeded with `seed`,
+ *   default 0) — one permutation serves every sampled k, so the subsets of one draw are nested; the three methods
+ *   see the same subsets.
  * - pass_at_k: the unbiased estimator 1 − C(n − c, k) / C(n, k) per problem (c: responses judged correct), exact
  *   and not sampled.
  *
@@ -59,15 +60,129 @@ export function passAtK(n: number, c: number, k: number): number {
   return 1 - missAll;
 }
 
-function* combinations(n: number, k: number): Generator<number[]> {
-  const idx = Array.from({ length: k }, (_, i) => i);
+function* combinations(n: number, k: number): Generator<Int32Array> {
+  const idx = Int32Array.from({ length: k }, (_, i) => i);
   for (;;) {
     yield idx;
     let i = k - 1;
     while (i >= 0 && idx[i] === n - k + i) i--;
     if (i < 0) return;
-    idx[i]!++;
+    idx[i]++;
     for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1]! + 1;
+  }
+}
+
+/**
+ * One problem prepared for many subset votes: answers numbered in string order (so the smaller number is the
+ * lexicographically smaller answer), typed arrays for the tallies. Selects exactly what voting.ts selects.
+ */
+export class SubsetVoter {
+  private readonly answerOf: Int32Array;
+  private readonly scoreOf: Float64Array;
+  private readonly scored: Uint8Array;
+  private readonly right: Uint8Array;
+  private readonly answerRight: Uint8Array;
+  private readonly counts: Float64Array;
+  private readonly weights: Float64Array;
+  private readonly touched: Int32Array;
+  private distinct = 0;
+  private majority = -1;
+  private weighted = -1;
+  private anyScored = false;
+  private best = -1;
+
+  constructor(p: SolutionProblem) {
+    const n = p.responses.length;
+    const verdicts = answerCorrectness(p.responses);
+    const answers = [...verdicts.keys()].sort();
+    const ids = new Map(answers.map((a, i) => [a, i]));
+    this.answerOf = new Int32Array(n);
+    this.scoreOf = new Float64Array(n);
+    this.scored = new Uint8Array(n);
+    this.right = new Uint8Array(n);
+    p.responses.forEach((r, i) => {
+      this.answerOf[i] = r.pred === null ? -1 : ids.get(r.pred)!;
+      this.scoreOf[i] = r.score ?? 0;
+      this.scored[i] = r.score === null ? 0 : 1;
+      this.right[i] = r.correct === true ? 1 : 0;
+    });
+    this.answerRight = Uint8Array.from(answers, (a) => (verdicts.get(a) === true ? 1 : 0));
+    this.counts = new Float64Array(answers.length);
+    this.weights = new Float64Array(answers.length);
+    this.touched = new Int32Array(answers.length);
+  }
+
+  /** Majority order: more responses, then higher summed score, then the smaller answer. */
+  private beatsByCount(a: number, b: number): boolean {
+    const { counts, weights } = this;
+    return counts[a]! > counts[b]! || (counts[a] === counts[b] && (weights[a]! > weights[b]! || (weights[a] === weights[b] && a < b)));
+  }
+
+  /** Self-reward order: higher summed score, then more responses, then the smaller answer. */
+  private beatsByWeight(a: number, b: number): boolean {
+    const { counts, weights } = this;
+    return weights[a]! > weights[b]! || (weights[a] === weights[b] && (counts[a]! > counts[b]! || (counts[a] === counts[b] && a < b)));
+  }
+
+  reset(): void {
+    for (let t = 0; t < this.distinct; t++) {
+      const a = this.touched[t]!;
+      this.counts[a] = 0;
+      this.weights[a] = 0;
+    }
+    this.distinct = 0;
+    this.majority = -1;
+    this.weighted = -1;
+    this.anyScored = false;
+    this.best = -1;
+  }
+
+  /**
+   * Adds response i to the current subset. Only the added answer's tally changes, so it is compared with the
+   * current leaders alone; a leader whose summed score went down (a negative score) is looked for again.
+   */
+  add(i: number): void {
+    const a = this.answerOf[i]!;
+    const isScored = this.scored[i] === 1;
+    if (a >= 0) {
+      if (this.counts[a] === 0) this.touched[this.distinct++] = a;
+      this.counts[a]!++;
+      if (isScored) {
+        this.weights[a]! += this.scoreOf[i]!;
+        this.anyScored = true;
+      }
+      if (this.majority === -1 || (a !== this.majority && this.beatsByCount(a, this.majority))) this.majority = a;
+      if (this.weighted === -1) this.weighted = a;
+      else if (a !== this.weighted) {
+        if (this.beatsByWeight(a, this.weighted)) this.weighted = a;
+      } else if (isScored && this.scoreOf[i]! < 0) {
+        for (let t = 0; t < this.distinct; t++) if (this.beatsByWeight(this.touched[t]!, this.weighted)) this.weighted = this.touched[t]!;
+      }
+    }
+    if (isScored) {
+      const best = this.best;
+      if (best === -1) this.best = i;
+      else {
+        const answered = a >= 0;
+        const bestAnswered = this.answerOf[best]! >= 0;
+        const s = this.scoreOf[i]!;
+        const t = this.scoreOf[best]!;
+        if ((answered && !bestAnswered) || (answered === bestAnswered && (s > t || (s === t && i < best)))) this.best = i;
+      }
+    }
+  }
+
+  /** Whether the majority answer, the self-reward vote and the best-of-N response of the current subset are right. */
+  get majorityRight(): boolean {
+    return this.majority >= 0 && this.answerRight[this.majority] === 1;
+  }
+
+  get weightedRight(): boolean {
+    return this.anyScored && this.weighted >= 0 && this.answerRight[this.weighted] === 1;
+  }
+
+  get bestRight(): boolean {
+    return this.best >= 0 && this.right[this.best] === 1;
   }
 }
 
@@ -77,57 +192,65 @@ export function scalingCurves(problems: readonly SolutionProblem[], options: Sca
   const used = problems.filter((p) => p.responses.length > 0);
   const maxN = used.reduce((m, p) => Math.max(m, p.responses.length), 0);
   const anyScore = used.some((p) => p.responses.some((r) => r.score !== null));
-  const verdicts = used.map((p) => answerCorrectness(p.responses));
-  const permutations = used.map((p) => Array.from({ length: p.responses.length }, (_, i) => i));
-  const curves: ScalingCurves = { k: [], majority: [], sr_weighted: [], best_of_n: [], pass_at_k: [] };
-  for (let k = 1; k <= maxN; k++) {
-    let majority = 0;
-    let weighted = 0;
-    let best = 0;
-    let pass = 0;
-    used.forEach((p, at) => {
-      const n = p.responses.length;
-      const size = Math.min(k, n);
-      const verdict = verdicts[at]!;
-      let m = 0;
-      let w = 0;
-      let b = 0;
-      let count = 0;
-      const score = (indices: readonly number[]) => {
-        const maj = majorityVote(p.responses, indices);
-        if (maj && verdict.get(maj.answer) === true) m++;
-        if (anyScore) {
-          const sr = selfRewardVote(p.responses, indices);
-          if (sr && verdict.get(sr.answer) === true) w++;
-          if (bestOfN(p.responses, indices)?.correct === true) b++;
-        }
-        count++;
-      };
+  const sums = { majority: new Float64Array(maxN + 1), weighted: new Float64Array(maxN + 1), best: new Float64Array(maxN + 1), pass: new Float64Array(maxN + 1) };
+  for (const p of used) {
+    const n = p.responses.length;
+    const voter = new SubsetVoter(p);
+    const correct = p.responses.reduce((c, r) => c + (r.correct === true ? 1 : 0), 0);
+    // Per subset size: how many subsets solved it, and out of how many.
+    const solved = { majority: new Float64Array(n + 1), weighted: new Float64Array(n + 1), best: new Float64Array(n + 1) };
+    const tried = new Float64Array(n + 1);
+    const record = (size: number) => {
+      if (voter.majorityRight) solved.majority[size]!++;
+      if (voter.weightedRight) solved.weighted[size]!++;
+      if (voter.bestRight) solved.best[size]!++;
+      tried[size]!++;
+    };
+    const sampled = new Uint8Array(n + 1);
+    let longest = 0;
+    for (let size = 1; size <= n; size++) {
       if (choose(n, size) <= subsets) {
-        for (const indices of combinations(n, size)) score(indices);
+        for (const indices of combinations(n, size)) {
+          voter.reset();
+          for (let j = 0; j < size; j++) voter.add(indices[j]!);
+          record(size);
+        }
       } else {
-        const perm = permutations[at]!;
-        for (let s = 0; s < subsets; s++) {
-          for (let i = 0; i < size; i++) {
-            const j = i + Math.floor(random() * (n - i));
-            const t = perm[i]!;
-            perm[i] = perm[j]!;
-            perm[j] = t;
-          }
-          score(perm.slice(0, size));
+        sampled[size] = 1;
+        longest = size;
+      }
+    }
+    if (longest > 0) {
+      // The first k entries of a uniformly random permutation are a uniformly random k-subset: one shuffle serves
+      // every sampled size.
+      const perm = Int32Array.from({ length: n }, (_, i) => i);
+      for (let s = 0; s < subsets; s++) {
+        voter.reset();
+        for (let i = 0; i < longest; i++) {
+          const j = i + Math.floor(random() * (n - i));
+          const t = perm[j]!;
+          perm[j] = perm[i]!;
+          perm[i] = t;
+          voter.add(t);
+          if (sampled[i + 1]) record(i + 1);
         }
       }
-      majority += m / count;
-      weighted += w / count;
-      best += b / count;
-      pass += passAtK(n, p.responses.reduce((c, r) => c + (r.correct === true ? 1 : 0), 0), size);
-    });
-    const problemsUsed = used.length;
+    }
+    for (let k = 1; k <= maxN; k++) {
+      const size = Math.min(k, n);
+      sums.majority[k]! += solved.majority[size]! / tried[size]!;
+      sums.weighted[k]! += solved.weighted[size]! / tried[size]!;
+      sums.best[k]! += solved.best[size]! / tried[size]!;
+      sums.pass[k]! += passAtK(n, correct, size);
+    }
+  }
+  const curves: ScalingCurves = { k: [], majority: [], sr_weighted: [], best_of_n: [], pass_at_k: [] };
+  for (let k = 1; k <= maxN; k++) {
     curves.k.push(k);
-    curves.majority.push(majority / problemsUsed);
-    curves.sr_weighted.push(anyScore ? weighted / problemsUsed : null);
-    curves.best_of_n.push(anyScore ? best / problemsUsed : null);
-    curves.pass_at_k.push(pass / problemsUsed);
+    curves.majority.push(sums.majority[k]! / used.length);
+    curves.sr_weighted.push(anyScore ? sums.weighted[k]! / used.length : null);
+    curves.best_of_n.push(anyScore ? sums.best[k]! / used.length : null);
+    curves.pass_at_k.push(sums.pass[k]! / used.length);
   }
   return curves;
 }

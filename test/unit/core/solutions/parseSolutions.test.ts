@@ -75,6 +75,10 @@ test('verl: acc wins over score for correctness; without acc, correct ⇔ score 
   assert.ok(b.kind === 'problem' && b.problem.responses[0]!.correct === true && b.problem.responses[0]!.score === 0.75 && b.problem.answer === null);
   const c = line({ input: 'q', output: 'o', score: -1, pred: '' });
   assert.ok(c.kind === 'problem' && c.problem.responses[0]!.correct === false && c.problem.responses[0]!.pred === null);
+  const d = line({ input: 'q', output: 'o', score: -1, acc: false, pred: '[INVALID]' });
+  assert.ok(d.kind === 'problem' && d.problem.responses[0]!.pred === null);
+  const e = line({ input: 'q', output: 'o', score: 1, pred: ['A', 'C'] });
+  assert.ok(e.kind === 'problem' && e.problem.responses[0]!.pred === 'A, C');
 });
 
 test('LaSeR eval: verify_accs_results wins over acc_list; 0/1 verdicts; missing scores are null; NaN from Python is unscored', () => {
