@@ -15,7 +15,7 @@ import type { ParseIssue, SolutionFormat, SolutionProblem, SolutionResponse } fr
  *   problem here so that line i of the file is problem i (what per-line decorations need); the report groups lines
  *   with the same `input` (groupProblems.ts).
  *
- * Any other JSONL has no format and gives no issues. In a recognised file a line that cannot be read gives an issue
+ * Any other JSONL has no format and gives no issues (it is given up on after DETECT_WITHIN lines). In a recognised file a line that cannot be read gives an issue
  * naming the line and what was expected, and parsing goes on with the next line. Blank lines are skipped. Python's
  * json writes NaN and ±Infinity as bare words; such values are read as null (unscored).
  */
@@ -216,7 +216,13 @@ export function parseSolutionLine(lineText: string, line: number, format?: Solut
   }
 }
 
-/** Parses `count` lines read through `lineAt` (0-based); the first recognised record fixes the file's format. */
+/** A file whose first this-many non-blank lines hold no solution record is not a solution file; reading stops there. */
+export const DETECT_WITHIN = 1000;
+
+/**
+ * Parses `count` lines read through `lineAt` (0-based); the first recognised record fixes the file's format. When
+ * none of the first DETECT_WITHIN non-blank lines is recognised, the file has no format and the rest is not read.
+ */
 export function parseSolutionLines(count: number, lineAt: (i: number) => string): ParsedSolutions {
   let format: SolutionFormat | undefined;
   const problems: SolutionProblem[] = [];
@@ -231,6 +237,7 @@ export function parseSolutionLines(count: number, lineAt: (i: number) => string)
       const own = parsed.ok ? detectSolutionFormat(parsed.value) : undefined;
       if (!own) {
         early.push({ line: i, json: parsed.ok, message: parsed.ok ? '' : parsed.message });
+        if (early.length >= DETECT_WITHIN) break;
         continue;
       }
       format = own;

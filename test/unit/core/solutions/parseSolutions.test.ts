@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyScores } from '../../../../src/core/solutions/applyScores';
-import { detectSolutionFormat, parseSolutionLine, parseSolutionsText } from '../../../../src/core/solutions/parseSolutions';
+import { DETECT_WITHIN, detectSolutionFormat, parseSolutionLine, parseSolutionsText } from '../../../../src/core/solutions/parseSolutions';
 import { fixtureText } from './solutionFixtures';
 
 test('detects each format from the keys of a record, and nothing else', () => {
@@ -152,6 +152,17 @@ test('other JSONL, plain text and empty files have no format, no problems and no
   for (const text of [fixtureText('other.jsonl'), 'hello\nworld\n', '', '\n\n']) {
     assert.deepEqual(parseSolutionsText(text), { format: undefined, problems: [], issues: [] });
   }
+});
+
+test('a file whose first 1000 non-blank lines hold no record is not a solution file, whatever follows', () => {
+  const record = '{"problem": "p", "answer": "1", "responses": ["a"], "pred_answers": ["1"], "acc_list": [true]}';
+  const late = [...Array.from({ length: DETECT_WITHIN }, (_, i) => `{"step": ${i}}`), record].join('\n');
+  assert.deepEqual(parseSolutionsText(late), { format: undefined, problems: [], issues: [] });
+  const inTime = [...Array.from({ length: DETECT_WITHIN - 1 }, (_, i) => `{"step": ${i}}`), '', record].join('\n');
+  const parsed = parseSolutionsText(inTime);
+  assert.equal(parsed.format, 'laser-eval');
+  assert.equal(parsed.problems[0]!.line, DETECT_WITHIN);
+  assert.equal(parsed.issues.length, DETECT_WITHIN - 1);
 });
 
 test('parseSolutionLine: without a format a line of no known layout is skipped; with one it is an issue', () => {
