@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseSolutionsText } from '../../src/core/solutions/parseSolutions';
@@ -170,6 +170,27 @@ suite('Solution files: decorations, hover, CodeLens, inspector and report', () =
       const text = await visibleText('Disagreements (');
       assert.match(text, /All \(20\)/);
       assert.match(text, /SR vote ✓, majority ✗ \(\d+\)/);
+    }
+  });
+
+  test('a file too large for VS Code to hand to extensions opens in the inspector, which says why', async () => {
+    const api = await activeExtension();
+    const uri = solution('big.jsonl');
+    const lines = readFileSync(solution('laser-eval.jsonl').fsPath, 'utf8').trimEnd().split('\n');
+    const chunk = `${lines.join('\n')}\n`;
+    const copies = Math.ceil((52 * 1024 * 1024) / Buffer.byteLength(chunk));
+    writeFileSync(uri.fsPath, chunk.repeat(copies));
+    try {
+      const rendered = waitFor(api.onDidRenderInspector, (r) => r.uri.toString() === uri.toString(), 120_000);
+      await vscode.commands.executeCommand('vscode.open', uri);
+      const shown = await rendered;
+      assert.match(shown.text, /big\.jsonl is 52 MB; VS Code does not hand files over 50 MB to extensions/);
+      assert.ok(shown.formulas > 0);
+      if (hasDriver) assert.match(await visibleText('problems · laser-eval'), new RegExp(`${copies * lines.length} problems`));
+      assert.ok(await screenshot('solutions-large-file', 'VS Code does not hand files'));
+    } finally {
+      await closeAll();
+      rmSync(uri.fsPath, { force: true });
     }
   });
 

@@ -111,7 +111,7 @@ function drawDetail(problem: ProblemDetail): void {
   detail.dataset.line = String(problem.line);
   detail.scrollTop = 0;
   requestAnimationFrame(() => {
-    vscode.postMessage({ type: 'rendered', line: problem.line, formulas: detail.querySelectorAll('.katex').length || formulas, text: detail.innerText.slice(0, 20_000) });
+    vscode.postMessage({ type: 'rendered', line: problem.line, formulas: detail.querySelectorAll('.katex').length || formulas, text: `${notice.hidden ? '' : `${notice.innerText}\n`}${detail.innerText}`.slice(0, 20_000) });
   });
 }
 

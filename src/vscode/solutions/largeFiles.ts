@@ -12,8 +12,8 @@ export function reachesExtensions(size: number): boolean {
 }
 
 /**
- * Watches for `.jsonl` tabs whose document never reaches the extension host because the file is too large, and offers
- * to open them in the LaSeR Inspector instead, saying why.
+ * Watches for `.jsonl` tabs whose document never reaches the extension host because the file is too large, and opens
+ * them in the LaSeR Inspector instead, which says why at its top.
  */
 export function offerInspectorForLargeFiles(open: (uri: vscode.Uri, notice: string) => Promise<void>): vscode.Disposable {
   const offered = new Set<string>();
@@ -29,9 +29,8 @@ export function offerInspectorForLargeFiles(open: (uri: vscode.Uri, notice: stri
     if (reachesExtensions(size)) return;
     offered.add(uri.toString());
     const name = path.basename(uri.fsPath);
-    const why = `${name} is ${(size / 1024 / 1024).toFixed(0)} MB; VS Code does not hand files over ${EXTENSION_FILE_LIMIT_BYTES / 1024 / 1024} MB to extensions, so the text editor shows it without self-reward scores. The LaSeR Inspector reads it line by line instead.`;
-    const choice = await vscode.window.showInformationMessage(why, 'Open in LaSeR Inspector');
-    if (choice) await open(uri, why);
+    const why = `${name} is ${(size / 1024 / 1024).toFixed(0)} MB; VS Code does not hand files over ${EXTENSION_FILE_LIMIT_BYTES / 1024 / 1024} MB to extensions, so the text editor cannot show its self-reward scores. The LaSeR Inspector reads it from disk line by line instead.`;
+    await open(uri, why);
   };
   const listener = vscode.window.tabGroups.onDidChangeTabs((e) => {
     for (const tab of e.opened) {
