@@ -33,7 +33,7 @@ suite('Solution files: decorations, hover, CodeLens, inspector and report', () =
   suiteSetup(tidyWorkbench);
   teardown(closeAll);
 
-  test('a LaSeR eval file shows each problem\'s self-reward summary after its line, in the visible range', async () => {
+  test('a LaSeR eval file shows each problem\'s self-reward summary at the start of its line, with a gutter mark', async () => {
     const api = await activeExtension();
     const uri = solution('tiny-laser.jsonl');
     const decorated = waitFor(api.onDidDecorateSolutions, (u) => u.toString() === uri.toString() && api.solutionDecorations(u).length === 3);

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { matchesFilter, parseInspectorExtensionMessage, parseInspectorMessage, type ProblemRow } from '../../src/protocol/inspector';
 import { parseReportExtensionMessage, parseReportMessage } from '../../src/protocol/report';
 import { buildReport } from '../../src/core/solutions/report';
 import { parseSolutionsText } from '../../src/core/solutions/parseSolutions';
 import { problemRow } from '../../src/vscode/solutions/inspectorRows';
+import { LINES_PER_SLICE, parseInSlices } from '../../src/vscode/solutions/parseInSlices';
 import { renderMathMarkdown } from '../../webview/inspector/mathMarkdown';
 
 const TINY = [
@@ -68,4 +71,18 @@ test('the report protocol carries a whole report and the drawn-charts acknowledg
   assert.equal(parseReportExtensionMessage({ ...snapshot, report: { ...report, scaling: { ...report.scaling, k: ['1'] } } }), undefined);
   assert.deepEqual(parseReportMessage({ type: 'drawn', seq: 2, charts: { scaling: 8 }, text: 't' }), { type: 'drawn', seq: 2, charts: { scaling: 8 }, text: 't' });
   assert.equal(parseReportMessage({ type: 'drawn', seq: 2, charts: { pie: 1 }, text: 't' }), undefined);
+});
+
+test('parsing in slices gives exactly what parseSolutionLines gives, issues before the first record included', async () => {
+  const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'solutions');
+  const texts = readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).map((f) => readFileSync(join(fixtures, f), 'utf8'));
+  texts.push(`not json\n{"x": 1}\n\n${TINY}\n${'{"problem": "p", "responses": 3}\n'.repeat(LINES_PER_SLICE * 2)}`);
+  for (const text of texts) {
+    const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    assert.deepEqual(await parseInSlices(lines.length, (i) => lines[i]!), parseSolutionsText(text));
+  }
+  const last = texts.at(-1)!;
+  const parsed = parseSolutionsText(last);
+  assert.deepEqual(parsed.issues.slice(0, 2).map((i) => i.line), [0, 1]);
+  assert.equal(parsed.issues.length, 2 + LINES_PER_SLICE * 2);
 });

@@ -5,7 +5,7 @@ import {
   parseInspectorMessage, type InspectorFocus, type InspectorProblem, type InspectorSnapshot, type InspectorToExtension,
 } from '../../protocol/inspector';
 import { webviewHtml } from '../webviewHtml';
-import { problemDetail, problemRow } from './inspectorRows';
+import { problemDetail, problemRows } from './inspectorRows';
 import { SolutionFile } from './solutionFile';
 
 export const INSPECTOR_VIEW_TYPE = 'laser.inspector';
@@ -83,7 +83,7 @@ class InspectorPanel implements vscode.Disposable {
       this.post({ type: 'snapshot', fileName, format: null, threshold, rows: [], issues: [], notice: `Could not read ${fileName}: ${(error as Error).message}` });
       return;
     }
-    const parsed = this.file.parseAll();
+    const parsed = await this.file.parseAll();
     this.format = parsed.format;
     const issues = parsed.issues.slice(0, MAX_ISSUES).map((i) => `line ${i.line + 1}: ${i.message}`);
     if (parsed.issues.length > MAX_ISSUES) issues.push(`…and ${parsed.issues.length - MAX_ISSUES} more`);
@@ -93,7 +93,7 @@ class InspectorPanel implements vscode.Disposable {
       fileName,
       format: parsed.format ?? null,
       threshold,
-      rows: parsed.problems.map((p) => problemRow(p, threshold)),
+      rows: await problemRows(parsed.problems, threshold),
       issues,
       ...(notice ? { notice } : {}),
       ...(focusLine !== undefined ? { focusLine } : {}),

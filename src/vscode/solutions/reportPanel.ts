@@ -74,7 +74,7 @@ async function reportSnapshot(uri: vscode.Uri, fileName: string, threshold: numb
   } catch (error) {
     return { ...base, format: null, notice: `Could not read ${fileName}: ${(error as Error).message}` };
   }
-  const parsed = file.parseAll();
+  const parsed = await file.parseAll();
   if (!parsed.format || parsed.problems.length === 0) {
     return { ...base, format: parsed.format ?? null, notice: `${fileName} holds no solution records (LaSeR eval, verl dump or Qwen2.5-Math eval).` };
   }

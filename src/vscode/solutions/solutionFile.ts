@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { indexLines, lineCount, parseSolutionsBuffer, readLine } from '../../core/solutions/lineIndex';
+import { indexLines, lineCount, readLine } from '../../core/solutions/lineIndex';
 import { parseSolutionLine, type ParsedSolutions } from '../../core/solutions/parseSolutions';
 import type { SolutionFormat, SolutionProblem } from '../../core/solutions/types';
+import { parseInSlices } from './parseInSlices';
 
 /**
  * A solution file read from disk (not through a TextDocument, which VS Code does not give for big files): its bytes,
@@ -40,8 +41,8 @@ export class SolutionFile {
     return parsed.kind === 'problem' ? parsed.problem : undefined;
   }
 
-  /** Every line (the first recognised record fixes the format). */
-  parseAll(): ParsedSolutions {
-    return parseSolutionsBuffer(this.bytes, this.index);
+  /** Every line (the first recognised record fixes the format), in slices that leave the extension host responsive. */
+  parseAll(): Promise<ParsedSolutions> {
+    return parseInSlices(this.lines, (i) => this.lineText(i));
   }
 }
