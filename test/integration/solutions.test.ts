@@ -80,9 +80,8 @@ suite('Solution files: decorations, hover, CodeLens, inspector and report', () =
   });
 
   test('the hover lists every response with its answer, verdict, score and prediction, the settings and links', async () => {
-    await activeExtension();
     const uri = solution('tiny-laser.jsonl');
-    const editor = await vscode.window.showTextDocument(uri);
+    let editor = await vscode.window.showTextDocument(uri);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 5));
     const text = hovers.map(hoverText).find((t) => t.includes('SR > 0.5'));
     assert.ok(text, 'a LaSeR hover is offered on a problem line');
@@ -94,6 +93,14 @@ suite('Solution files: decorations, hover, CodeLens, inspector and report', () =
     assert.match(text, /token id 151652, β 0\.1, c_ref -23/);
     assert.match(text, /\[Open in Inspector\]\(command:laser\.inspectSolution\?/);
     assert.match(text, /\[Score this file\]\(command:laser\.scoreSolutionsFile\?/);
+    // The link's arguments, as the workbench passes them: the file and the problem's line.
+    const link = /\(command:laser\.inspectSolution\?([^ )]+)/.exec(text)![1]!;
+    const args = JSON.parse(decodeURIComponent(link)) as unknown[];
+    const api = await activeExtension();
+    const rendered = waitFor(api.onDidRenderInspector, (r) => r.uri.toString() === uri.toString() && r.line === 0);
+    await vscode.commands.executeCommand('laser.inspectSolution', ...args);
+    assert.match((await rendered).text, /Line 1 · 4 responses/);
+    editor = await vscode.window.showTextDocument(uri);
     if (hasDriver) {
       editor.selection = new vscode.Selection(0, 5, 0, 5);
       await vscode.commands.executeCommand('editor.action.showHover');
@@ -170,6 +177,25 @@ suite('Solution files: decorations, hover, CodeLens, inspector and report', () =
       const text = await visibleText('Disagreements (');
       assert.match(text, /All \(20\)/);
       assert.match(text, /SR vote ✓, majority ✗ \(\d+\)/);
+    }
+  });
+
+  test('the inspector reads the file again when it changes on disk', async () => {
+    const api = await activeExtension();
+    const uri = solution('rescored.jsonl');
+    const original = readFileSync(solution('tiny-laser.jsonl').fsPath, 'utf8');
+    writeFileSync(uri.fsPath, original);
+    try {
+      const first = waitFor(api.onDidRenderInspector, (r) => r.uri.toString() === uri.toString());
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'laser.inspector');
+      assert.match((await first).text, /score 0\.900/);
+      const again = waitFor(api.onDidRenderInspector, (r) => r.uri.toString() === uri.toString() && r.text.includes('score 0.123'));
+      writeFileSync(uri.fsPath, original.replace('[0.9, 0.5, 0.7, 0.0]', '[0.123, 0.5, 0.7, 0.0]'));
+      const shown = await again;
+      assert.equal(shown.line, 0, 'the selected problem stays selected');
+    } finally {
+      await closeAll();
+      rmSync(uri.fsPath, { force: true });
     }
   });
 

@@ -12,6 +12,7 @@ export const INSPECTOR_VIEW_TYPE = 'laser.inspector';
 
 /** Issues listed in the snapshot; the count says how many more there are. */
 const MAX_ISSUES = 50;
+const RELOAD_DEBOUNCE_MS = 300;
 
 export interface InspectorRendered {
   readonly uri: vscode.Uri;
@@ -40,11 +41,20 @@ class InspectorPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     };
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'inspector', 'LaSeR Inspector', 'panel', ['dist/webview/inspector.css']);
+    // The file may be rewritten (scored, regenerated) while it is inspected: read it again shortly after.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.basename(uri.fsPath)), true, false, true);
+    let changed: NodeJS.Timeout | undefined;
     this.disposables = [
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseInspectorMessage(raw);
         if (message) void this.onMessage(message);
       }),
+      watcher,
+      watcher.onDidChange(() => {
+        clearTimeout(changed);
+        changed = setTimeout(() => void this.refresh(), RELOAD_DEBOUNCE_MS);
+      }),
+      { dispose: () => clearTimeout(changed) },
     ];
   }
 
