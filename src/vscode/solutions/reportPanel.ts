@@ -1,9 +1,9 @@
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { buildReport } from '../../core/solutions/report';
-import type { SelfRewardReport } from '../../core/solutions/report';
 import { parseReportMessage, type ReportChart, type ReportSnapshot } from '../../protocol/report';
 import { webviewHtml } from '../webviewHtml';
+import { reportResult, type ReportJob, type ReportJobResult } from './reportJob';
 import { SolutionFile } from './solutionFile';
 
 /** Scaling curves average over random subsets drawn from this seed, so a report is the same every time. */
@@ -40,7 +40,7 @@ export class ReportPanels implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'report', 'LaSeR Self-Reward Report', 'panel');
     let seq = 0;
     const refresh = async () => {
-      const snapshot = await reportSnapshot(uri, fileName, this.threshold());
+      const snapshot = await reportSnapshot(this.extensionUri, uri, fileName, this.threshold());
       void panel.webview.postMessage({ ...snapshot, seq: seq++ } satisfies ReportSnapshot);
     };
     const listener = panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -66,24 +66,37 @@ export class ReportPanels implements vscode.Disposable {
   }
 }
 
-async function reportSnapshot(uri: vscode.Uri, fileName: string, threshold: number): Promise<Omit<ReportSnapshot, 'seq'>> {
+/** Builds the report in a worker thread (files on disk), or here for other file systems. */
+function reportJob(extensionUri: vscode.Uri, uri: vscode.Uri, threshold: number): Promise<ReportJobResult> {
+  const job: ReportJob = { path: uri.fsPath, threshold, seed: REPORT_SEED };
+  if (uri.scheme !== 'file') {
+    return SolutionFile.read(uri).then(
+      async (file) => reportResult(await file.parseAll(), threshold, REPORT_SEED),
+      (error: Error) => ({ ok: false as const, message: error.message }),
+    );
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(path.join(extensionUri.fsPath, 'dist', 'reportWorker.js'), { workerData: job });
+    worker.once('message', (result: ReportJobResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', (error) => resolve({ ok: false, message: error.message }));
+    worker.once('exit', (code) => resolve({ ok: false, message: `the report worker stopped (exit code ${code})` }));
+  });
+}
+
+async function reportSnapshot(extensionUri: vscode.Uri, uri: vscode.Uri, fileName: string, threshold: number): Promise<Omit<ReportSnapshot, 'seq'>> {
   const base = { type: 'snapshot' as const, fileName, threshold };
-  let file: SolutionFile;
-  try {
-    file = await SolutionFile.read(uri);
-  } catch (error) {
-    return { ...base, format: null, notice: `Could not read ${fileName}: ${(error as Error).message}` };
+  const result = await reportJob(extensionUri, uri, threshold);
+  if (!result.ok) return { ...base, format: null, notice: `Could not read ${fileName}: ${result.message}` };
+  if (!result.report) {
+    return { ...base, format: result.format, notice: `${fileName} holds no solution records (LaSeR eval, verl dump or Qwen2.5-Math eval).` };
   }
-  const parsed = await file.parseAll();
-  if (!parsed.format || parsed.problems.length === 0) {
-    return { ...base, format: parsed.format ?? null, notice: `${fileName} holds no solution records (LaSeR eval, verl dump or Qwen2.5-Math eval).` };
-  }
-  const report: SelfRewardReport = buildReport(parsed.problems, { threshold, seed: REPORT_SEED });
-  const skipped = parsed.issues.length;
   return {
     ...base,
-    format: parsed.format,
-    report,
-    ...(skipped ? { notice: `${skipped} line(s) could not be read and are left out; the first: line ${parsed.issues[0]!.line + 1}: ${parsed.issues[0]!.message}` } : {}),
+    format: result.format,
+    report: result.report,
+    ...(result.issues ? { notice: `${result.issues} line(s) could not be read and are left out; the first: ${result.firstIssue}` } : {}),
   };
 }
