@@ -116,7 +116,13 @@ class InspectorPanel implements vscode.Disposable {
 }
 
 async function revealLine(uri: vscode.Uri, line: number): Promise<void> {
-  const editor = await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  let editor: vscode.TextEditor;
+  try {
+    editor = await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  } catch (error) {
+    void vscode.window.showWarningMessage(`Could not show ${path.basename(uri.fsPath)} line ${line + 1} in the text editor: ${(error as Error).message}`);
+    return;
+  }
   const position = new vscode.Position(line, 0);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
