@@ -173,6 +173,12 @@ suite('Solution files: decorations, hover, CodeLens, inspector and report', () =
     assert.ok(shown.formulas > 8, `KaTeX drew the formulas (${shown.formulas})`);
     assert.match(shown.text, /Line 3 · 8 responses/);
     assert.ok(await screenshot('solutions-inspector', 'Sorted by self-reward score'));
+    // Inspecting another problem of a file already open selects it in the same inspector.
+    const next = waitFor(api.onDidRenderInspector, (r) => r.uri.toString() === uri.toString() && r.line === 5);
+    await vscode.commands.executeCommand('laser.inspectSolution', uri, 5);
+    assert.match((await next).text, /Line 6 · 8 responses/);
+    const inspectors = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === uri.toString());
+    assert.equal(inspectors.length, 1);
     if (hasDriver) {
       const text = await visibleText('Disagreements (');
       assert.match(text, /All \(20\)/);
