@@ -8,7 +8,7 @@ import { buildReport } from '../../src/core/solutions/report';
 import { parseSolutionsText } from '../../src/core/solutions/parseSolutions';
 import { problemRow } from '../../src/vscode/solutions/inspectorRows';
 import { LINES_PER_SLICE, parseInSlices } from '../../src/vscode/solutions/parseInSlices';
-import { renderMathMarkdown } from '../../webview/inspector/mathMarkdown';
+import { renderMathInline, renderMathMarkdown } from '../../webview/inspector/mathMarkdown';
 
 const TINY = [
   '{"problem": "What is $6 \\\\times 7$?", "answer": "42", "responses": ["$6 \\\\times 7 = \\\\boxed{42}$", "It is $\\\\boxed{42}$.", "$\\\\boxed{41}$", "I am not sure."], "pred_answers": ["42", "42", "41", null], "acc_list": [true, true, false, false], "self_rewarding_scores": [0.9, 0.5, 0.7, 0.0]}',
@@ -85,4 +85,11 @@ test('parsing in slices gives exactly what parseSolutionLines gives, issues befo
   const parsed = parseSolutionsText(last);
   assert.deepEqual(parsed.issues.slice(0, 2).map((i) => i.line), [0, 1]);
   assert.equal(parsed.issues.length, 2 + LINES_PER_SLICE * 2);
+});
+
+test('one-line rendering for the problem list: no paragraph, display math drawn inline', () => {
+  const r = renderMathInline('Solve $$x^2 = 4$$ for *x*.');
+  assert.equal(r.formulas, 1);
+  assert.ok(!r.html.includes('<p>') && !r.html.includes('katex-display'));
+  assert.match(r.html, /<em>x<\/em>/);
 });

@@ -1,8 +1,11 @@
 import type { ProblemRow } from '../../src/protocol/inspector';
+import { insertHtml } from './insertHtml';
+import { renderMathInline } from './mathMarkdown';
 
 /** Every row is this tall, so the list can place rows by index and only create the ones on screen. */
 export const ROW_HEIGHT = 46;
 const OVERSCAN = 8;
+const MAX_CACHED_TITLES = 5000;
 
 /** A virtualised list of problems: a tall spacer and only the visible rows as elements. */
 export class ProblemList {
@@ -10,6 +13,8 @@ export class ProblemList {
   private readonly spacer = document.createElement('div');
   private rows: readonly ProblemRow[] = [];
   private selected: number | undefined;
+  /** Problem statements rendered with their math (rows are re-created on every scroll). */
+  private readonly titles = new Map<string, string>();
 
   constructor(private readonly onSelect: (row: ProblemRow) => void) {
     this.element.className = 'problem-list';
@@ -65,7 +70,18 @@ export class ProblemList {
     item.style.height = `${ROW_HEIGHT}px`;
     const title = document.createElement('div');
     title.className = 'row-title';
-    title.textContent = `L${row.line + 1} · ${row.problem}`;
+    let html = this.titles.get(row.problem);
+    if (html === undefined) {
+      if (this.titles.size >= MAX_CACHED_TITLES) this.titles.clear();
+      html = renderMathInline(row.problem).html;
+      this.titles.set(row.problem, html);
+    }
+    const number = document.createElement('span');
+    number.className = 'row-line';
+    number.textContent = `L${row.line + 1} · `;
+    const text = document.createElement('span');
+    insertHtml(text, html);
+    title.append(number, text);
     title.title = row.problem;
     const label = document.createElement('div');
     label.className = 'row-label';
