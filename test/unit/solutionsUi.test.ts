@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { matchesFilter, parseInspectorExtensionMessage, parseInspectorMessage, type ProblemRow } from '../../src/protocol/inspector';
 import { parseReportExtensionMessage, parseReportMessage } from '../../src/protocol/report';
 import { buildReport } from '../../src/core/solutions/report';
-import { parseSolutionsText } from '../../src/core/solutions/parseSolutions';
+import { DETECT_WITHIN, parseSolutionsText } from '../../src/core/solutions/parseSolutions';
 import { problemRow } from '../../src/vscode/solutions/inspectorRows';
 import { LINES_PER_SLICE, parseInSlices } from '../../src/vscode/solutions/parseInSlices';
 import { renderMathInline, renderMathMarkdown } from '../../webview/inspector/mathMarkdown';
@@ -77,11 +77,14 @@ test('parsing in slices gives exactly what parseSolutionLines gives, issues befo
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'solutions');
   const texts = readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).map((f) => readFileSync(join(fixtures, f), 'utf8'));
   texts.push(`not json\n{"x": 1}\n\n${TINY}\n${'{"problem": "p", "responses": 3}\n'.repeat(LINES_PER_SLICE * 2)}`);
+  texts.push(`${'{"x": 1}\n'.repeat(DETECT_WITHIN - 1)}${TINY}`, `${'{"x": 1}\n'.repeat(DETECT_WITHIN)}${TINY}`);
   for (const text of texts) {
     const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     assert.deepEqual(await parseInSlices(lines.length, (i) => lines[i]!), parseSolutionsText(text));
   }
-  const last = texts.at(-1)!;
+  assert.equal(parseSolutionsText(texts.at(-2)!).format, 'laser-eval');
+  assert.equal(parseSolutionsText(texts.at(-1)!).format, undefined);
+  const last = texts.at(-3)!;
   const parsed = parseSolutionsText(last);
   assert.deepEqual(parsed.issues.slice(0, 2).map((i) => i.line), [0, 1]);
   assert.equal(parsed.issues.length, 2 + LINES_PER_SLICE * 2);

@@ -1,4 +1,4 @@
-import { parseSolutionLine, type ParsedSolutions } from '../../core/solutions/parseSolutions';
+import { DETECT_WITHIN, parseSolutionLine, type ParsedSolutions } from '../../core/solutions/parseSolutions';
 import type { ParseIssue, SolutionFormat, SolutionProblem } from '../../core/solutions/types';
 
 /** Lines parsed between yields, so a file of tens of MB never holds the extension host for more than a few ms. */
@@ -8,7 +8,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * parseSolutionLines, giving the event loop a turn every LINES_PER_SLICE lines. The same result: the first recognised
- * record fixes the format, and non-blank lines before it are read again with that format for their issues.
+ * record fixes the format, non-blank lines before it are read again with that format for their issues, and a file
+ * with no record among its first DETECT_WITHIN non-blank lines is not read further.
  */
 export async function parseInSlices(count: number, lineAt: (i: number) => string): Promise<ParsedSolutions> {
   let format: SolutionFormat | undefined;
@@ -29,7 +30,10 @@ export async function parseInSlices(count: number, lineAt: (i: number) => string
       }
       problems.push(parsed.problem);
     } else if (parsed.kind === 'issue') issues.push(parsed.issue);
-    else if (format === undefined && text.trim() !== '') early.push(i);
+    else if (format === undefined && text.trim() !== '') {
+      early.push(i);
+      if (early.length >= DETECT_WITHIN) break;
+    }
   }
   return { format, problems, issues };
 }

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { parseSolutionLine, parseSolutionLines, type ParsedLine, type ParsedSolutions } from '../../core/solutions/parseSolutions';
+import { DETECT_WITHIN, parseSolutionLine, parseSolutionLines, type ParsedLine, type ParsedSolutions } from '../../core/solutions/parseSolutions';
 import { summarizeProblem, type ProblemSummary } from '../../core/solutions/summary';
 import type { SolutionFormat, SolutionProblem } from '../../core/solutions/types';
-
-/** Non-blank lines read from the top to find the layout; a file whose first records are none of the three is not one. */
-const DETECT_LINES = 20;
 
 export const SOLUTION_SELECTOR: vscode.DocumentSelector = [{ language: 'jsonl' }, { pattern: '**/*.jsonl' }];
 
@@ -89,9 +86,10 @@ export class SolutionDocuments {
   }
 }
 
+/** The layout, from the first recognised record among the first DETECT_WITHIN non-blank lines (as the parser decides). */
 function detect(document: vscode.TextDocument): SolutionFormat | undefined {
   let seen = 0;
-  for (let i = 0; i < document.lineCount && seen < DETECT_LINES; i++) {
+  for (let i = 0; i < document.lineCount && seen < DETECT_WITHIN; i++) {
     const text = document.lineAt(i).text;
     if (text.trim() === '') continue;
     seen++;
