@@ -29,9 +29,11 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { supervisor: 'src/supervisor/main.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { reportWorker: 'src/vscode/solutions/reportWorker.ts' }, outdir: 'dist' },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
     define, logLevel: 'warning', entryPoints: Object.fromEntries(webviews.map((d) => [d, `webview/${d}/main.ts`])),
-    outdir: 'dist/webview' },
+    // CSS a webview imports (KaTeX's) lands next to its bundle; its fonts are served from dist, never fetched.
+    outdir: 'dist/webview', loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' }, assetNames: 'fonts/[name]-[hash]' },
 ];
 if (!production) {
   builds.push(

@@ -11,9 +11,10 @@ import { runEndNotifier } from './vscode/runs/runEndNotifier';
 import { runQueue } from './vscode/runs/runQueue';
 import { RunsTreeProvider, type RunItem } from './vscode/runs/runsTreeProvider';
 import { readSettings } from './vscode/settings';
+import { registerSolutions, type SolutionsApi } from './vscode/solutions/registerSolutions';
 
 /** What the extension offers other extensions and its integration tests. */
-export interface LaserLabApi {
+export interface LaserLabApi extends SolutionsApi {
   readonly onDidDrawMetrics: vscode.Event<DrawnAck>;
   /** Ids of the runs the Metrics views chart. */
   readonly shownRuns: () => readonly string[];
@@ -29,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): LaserLabApi {
   const selectedGpus: { indices?: readonly number[] } = {};
   let listed: readonly RunItem[] = [];
   let runsWatcher = runs.watch();
+  const solutions = registerSolutions(context.extensionUri);
 
   context.subscriptions.push(
     runs,
     metrics,
+    solutions.disposable,
     { dispose: () => runsWatcher.dispose() },
     vscode.window.createTreeView(RunsTreeProvider.viewId, { treeDataProvider: runs, canSelectMany: true }),
     vscode.window.registerWebviewViewProvider(MetricsViewProvider.viewId, new MetricsViewProvider(metrics)),
@@ -61,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): LaserLabApi {
     if (run && metrics.shown.length === 0) metrics.show([shownRun(run)]);
   });
   return {
+    ...solutions.api,
     onDidDrawMetrics: metrics.onDidDraw,
     shownRuns: () => metrics.shown.map((r) => r.header.id),
     refreshMetrics: () => metrics.refresh(),

@@ -23,6 +23,12 @@ test('the linux-x64 .vsix is small, complete and loads onnxruntime', { timeout: 
     'extension/media/metrics.css', 'extension/python/laser_lab/env.py', 'extension/dist/supervisor.js', 'extension/schemas/profile.schema.json', 'extension/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node']) {
     assert.ok(files.includes(needed), needed);
   }
+  // Solution files: the inspector (KaTeX CSS and fonts served from dist), the report and its worker.
+  for (const needed of ['extension/dist/webview/inspector.js', 'extension/dist/webview/inspector.css', 'extension/dist/webview/report.js',
+    'extension/dist/reportWorker.js', 'extension/media/inspector.css', 'extension/media/solution-agree.svg']) {
+    assert.ok(files.includes(needed), needed);
+  }
+  assert.ok(files.some((f) => /^extension\/dist\/webview\/fonts\/KaTeX_Main-Regular-\w+\.woff2$/.test(f)), 'KaTeX fonts');
   const leaked = files.filter((f) => /\.map$|\.ts$|\/(src|test|scripts|webview)\/|napi-v6\/(darwin|win32|linux\/arm64)/.test(f.replace(/^extension\/dist\/webview\//, 'extension/dist/')));
   assert.deepEqual(leaked, []);
 

@@ -29,3 +29,12 @@ test('self-reward defaults are the paper\'s Qwen settings', () => {
   assert.equal(p['laser.selfReward.cRef'].default, -23.0);
   assert.equal(p['laser.selfReward.threshold'].default, 0.5);
 });
+
+test('solution files: the inspector is an optional editor for .jsonl, the report and settings are contributed', () => {
+  const c = manifest.contributes;
+  assert.deepEqual(c.customEditors, [{ viewType: 'laser.inspector', displayName: 'LaSeR Inspector', selector: [{ filenamePattern: '*.jsonl' }], priority: 'option' }]);
+  const commands = c.commands.map((x: { command: string }) => x.command);
+  for (const id of ['laser.inspectSolution', 'laser.openBestResponse', 'laser.showSelfRewardReport']) assert.ok(commands.includes(id), id);
+  assert.equal(c.configuration.properties['laser.solutions.disagreementDiagnostics'].default, false);
+  assert.ok(manifest.activationEvents.includes('onLanguage:jsonl'));
+});

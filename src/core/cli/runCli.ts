@@ -1,5 +1,6 @@
 import { VERSION } from '../version';
 import { parseLogCommand } from './parseLogCommand';
+import { reportCommand } from './reportCommand';
 import { runCommand, runsCommand, stopCommand } from './runCommands';
 
 export interface CliIo {
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   runs: runsCommand,
   stop: stopCommand,
   'parse-log': parseLogCommand,
+  report: reportCommand,
 };
 
 const HELP = `laser-lab ${VERSION} — LaSeR Lab on the command line
@@ -28,6 +30,9 @@ Commands:
   stop <run-id>      Stop a run: SIGINT to its process group, then SIGTERM, then SIGKILL.
   parse-log <file> --json
                      Print the metrics in a training log as JSON lines, then its parse warnings.
+  report <file> [--threshold 0.5] [--seed 0] [--json]
+                     Self-reward report of a solution file (LaSeR eval, verl dump or Qwen2.5-Math eval JSONL):
+                     accuracy, self-verification (all / filtered), test-time scaling for k = 1…N.
   help               Show this help.
 
 Options:

@@ -1,0 +1,31 @@
+import type { ParsedSolutions } from '../../core/solutions/parseSolutions';
+import { buildReport, type SelfRewardReport } from '../../core/solutions/report';
+
+export interface ReportJob {
+  readonly path: string;
+  readonly threshold: number;
+  readonly seed: number;
+}
+
+export type ReportJobResult =
+  | {
+      readonly ok: true;
+      readonly format: string | null;
+      /** Undefined when the file holds no problems. */
+      readonly report?: SelfRewardReport;
+      readonly issues: number;
+      readonly firstIssue?: string;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** The report of a parsed file, with what the panel says about lines that could not be read. */
+export function reportResult(parsed: ParsedSolutions, threshold: number, seed: number): ReportJobResult {
+  const first = parsed.issues[0];
+  return {
+    ok: true,
+    format: parsed.format ?? null,
+    ...(parsed.format && parsed.problems.length > 0 ? { report: buildReport(parsed.problems, { threshold, seed }) } : {}),
+    issues: parsed.issues.length,
+    ...(first ? { firstIssue: `line ${first.line + 1}: ${first.message}` } : {}),
+  };
+}
