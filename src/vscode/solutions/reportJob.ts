@@ -24,7 +24,7 @@ export function reportResult(parsed: ParsedSolutions, threshold: number, seed: n
   return {
     ok: true,
     format: parsed.format ?? null,
-    ...(parsed.format && parsed.problems.length > 0 ? { report: buildReport(parsed.problems, { threshold, seed }) } : {}),
+    ...(parsed.format && parsed.problems.length > 0 ? { report: buildReport(parsed.problems, { threshold, seed, format: parsed.format }) } : {}),
     issues: parsed.issues.length,
     ...(first ? { firstIssue: `line ${first.line + 1}: ${first.message}` } : {}),
   };
