@@ -69,6 +69,32 @@ def _load_for_export(folder: Path):
     return model.eval()
 
 
+def share_tied_head(graph) -> bool:
+    """With tied embeddings the TorchScript exporter stores the LM head as a second, transposed copy of the embedding
+    (MatMul by a [hidden, vocab] constant); use Gemm(transB=1) on the embedding itself so the weights are stored once."""
+    from onnx import helper, numpy_helper
+
+    inits = {i.name: i for i in graph.graph.initializer}
+    embed = next((n.input[0] for n in graph.graph.node if n.op_type == "Gather" and n.input[1] == "input_ids"
+                  and n.input[0] in inits), None)
+    if embed is None:
+        return False
+    table = numpy_helper.to_array(inits[embed])
+    for index, node in enumerate(graph.graph.node):
+        if node.op_type != "MatMul" or node.input[1] not in inits:
+            continue
+        head = inits[node.input[1]]
+        if list(head.dims) != [table.shape[1], table.shape[0]] or not (numpy_helper.to_array(head) == table.T).all():
+            continue
+        gemm = helper.make_node("Gemm", [node.input[0], embed], list(node.output), name=node.name or "lm_head", transB=1)
+        graph.graph.node.remove(node)
+        graph.graph.node.insert(index, gemm)
+        if not any(head.name in n.input for n in graph.graph.node):
+            graph.graph.initializer.remove(head)
+        return True
+    return False
+
+
 def export_graph(model, out: Path, opset: int = DEFAULT_OPSET) -> Path:
     """TorchScript exporter: it traces the eager model with dynamic batch/seq axes in one pass; see README for why."""
     import torch
@@ -96,6 +122,7 @@ def export_graph(model, out: Path, opset: int = DEFAULT_OPSET) -> Path:
     import onnx
 
     graph = onnx.load(str(tmp), load_external_data=True)
+    share_tied_head(graph)
     for stale in (target, out / EXTERNAL_DATA):
         if stale.exists():
             stale.unlink()

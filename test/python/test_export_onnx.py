@@ -40,6 +40,9 @@ def test_folder_contract(exported, tiny_qwen_checkpoint):
     assert dims == [["batch", "seq"], ["batch", "seq"]]
     assert graph.input[0].type.tensor_type.elem_type == onnx.TensorProto.INT64
     assert graph.output[0].type.tensor_type.elem_type == onnx.TensorProto.FLOAT
+    # tied embeddings are stored once (the LM head reads the embedding table through Gemm transB=1)
+    big = [i.name for i in graph.initializer if len(i.dims) == 2 and 151936 in list(i.dims)]
+    assert len(big) == 1
 
 
 def test_onnxruntime_matches_torch_on_padded_batches(exported, tiny_qwen_checkpoint):
