@@ -29,6 +29,7 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { supervisor: 'src/supervisor/main.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { scoreWorker: 'src/scoreWorker/main.ts' }, outdir: 'dist' },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
     define, logLevel: 'warning', entryPoints: Object.fromEntries(webviews.map((d) => [d, `webview/${d}/main.ts`])),
     outdir: 'dist/webview' },

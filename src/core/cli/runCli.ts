@@ -1,6 +1,7 @@
 import { VERSION } from '../version';
 import { parseLogCommand } from './parseLogCommand';
 import { runCommand, runsCommand, stopCommand } from './runCommands';
+import { scoreCommand } from './scoreCommand';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   runs: runsCommand,
   stop: stopCommand,
   'parse-log': parseLogCommand,
+  score: scoreCommand,
 };
 
 const HELP = `laser-lab ${VERSION} — LaSeR Lab on the command line
@@ -28,6 +30,9 @@ Commands:
   stop <run-id>      Stop a run: SIGINT to its process group, then SIGTERM, then SIGKILL.
   parse-log <file> --json
                      Print the metrics in a training log as JSON lines, then its parse warnings.
+  score <file> --model <dir> [--token-id N] [--beta B] [--c-ref C] [--out <file>]
+                     Self-reward scores for every response of a LaSeR eval JSONL with an exported ONNX model
+                     folder (python -m laser_lab.export_onnx); cached in ./.laser/scores/, --out writes a scored copy.
   help               Show this help.
 
 Options:
