@@ -1,0 +1,55 @@
+// onnxruntime-node in worker threads: two at once give the in-thread results, cancelling terminates the worker, and a
+// fresh worker afterwards still works (the native add-on survives a terminated worker).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { readModelInfo } from '../../../../src/core/scoring/modelFolder';
+import { ScoringCancelled, scoreWithOnnx } from '../../../../src/core/scoring/onnxScorer';
+import type { OnnxScoreJob } from '../../../../src/core/scoring/scoreWorkerProtocol';
+import { scoreInWorker } from '../../../../src/core/scoring/scoreWorkerClient';
+import { repoRoot, tinyModel } from './tinyModel';
+
+const workerPath = join(repoRoot(), 'dist', 'scoreWorker.js');
+let job: OnnxScoreJob;
+
+before(async () => {
+  const dir = tinyModel().onnx;
+  const laser = (await readModelInfo(dir)).laser!;
+  const items = Array.from({ length: 12 }, (_, i) => ({ problem: `What is ${i} + ${i}?`, response: `${i} + ${i} = \\boxed{${2 * i}}.`.repeat(1 + (i % 3)) }));
+  job = {
+    modelDir: dir, onnxFile: laser.onnxFile, promptTemplate: laser.promptTemplate, useChatTemplate: laser.useChatTemplate,
+    eosTokenId: laser.eosTokenId, padTokenId: laser.padTokenId, tokenId: 151652, items, batchTokens: 128, threads: 2,
+  };
+});
+
+test('two workers at once give the same log-probs as scoring in this thread, with progress up to the total', async () => {
+  const expected = await scoreWithOnnx(job);
+  const progress: [number, number][] = [];
+  const [a, b] = await Promise.all([
+    scoreInWorker(job, { workerPath, onProgress: (done, total) => progress.push([done, total]) }),
+    scoreInWorker({ ...job, threads: 1 }, { workerPath }),
+  ]);
+  for (const result of [a, b]) {
+    result.logprobs.forEach((lp, i) => assert.ok(Math.abs(lp - expected.logprobs[i]!) < 1e-5, `item ${i}: ${lp} vs ${expected.logprobs[i]}`));
+  }
+  assert.ok(expected.logprobs.every((lp) => Number.isFinite(lp) && lp < 0));
+  assert.deepEqual(progress[0], [0, 12]);
+  assert.deepEqual(progress.at(-1), [12, 12]);
+  assert.ok(progress.length > 2, 'progress per batch');
+});
+
+test('aborting terminates the worker with ScoringCancelled; a fresh worker afterwards still scores', async () => {
+  const abort = new AbortController();
+  await assert.rejects(
+    scoreInWorker(job, { workerPath, signal: abort.signal, onProgress: (done) => done === 0 && abort.abort() }),
+    ScoringCancelled,
+  );
+  await assert.rejects(scoreInWorker(job, { workerPath, signal: abort.signal }), ScoringCancelled, 'an aborted signal starts nothing');
+  const again = await scoreInWorker(job, { workerPath });
+  assert.equal(again.logprobs.length, 12);
+  assert.ok(again.logprobs.every((lp) => Number.isFinite(lp)));
+});
+
+test('a token id outside the vocabulary is a clear error from the worker', async () => {
+  await assert.rejects(scoreInWorker({ ...job, tokenId: 10_000_000 }, { workerPath }), /outside the model's vocabulary/);
+});
