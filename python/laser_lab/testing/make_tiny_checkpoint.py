@@ -18,7 +18,8 @@ INIT_STD = 0.2
 
 
 def make_tiny_checkpoint(out: str, tokenizer: str = "qwen", seed: int = 0, tokenizer_path: Optional[str] = None,
-                         c_ref: float = -12.0, max_positions: int = 512) -> Path:
+                         c_ref: float = -12.0, max_positions: int = 512, spec=None) -> Path:
+    """spec: a train.tiny_model.TinySpec for a larger model (benchmarks); default 2 layers, 32 wide."""
     import torch
 
     from ..selfreward.model_folder import write_tokenizer_files
@@ -26,7 +27,7 @@ def make_tiny_checkpoint(out: str, tokenizer: str = "qwen", seed: int = 0, token
     from ..train.tokenization import char_tokenizer, tokenizer_from_files
 
     tok = tokenizer_from_files(tokenizer_path or str(QWEN_TOKENIZER)) if tokenizer == "qwen" else char_tokenizer()
-    spec = TinySpec(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
+    spec = spec or TinySpec(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
                     max_position_embeddings=max_positions)
     model = build_tiny_qwen2(tok, spec, seed)
     model.config.initializer_range = INIT_STD
