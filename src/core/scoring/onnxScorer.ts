@@ -27,6 +27,7 @@ export async function scoreWithOnnx(job: OnnxScoreJob, hooks: OnnxScoreHooks = {
     ...(job.maxContext ? { maxContext: job.maxContext } : {}),
   });
   const sequences = job.items.map((item) => encoder.encode(item.problem, item.response));
+  if (hooks.isCancelled?.()) throw new ScoringCancelled();
   const total = sequences.length;
   hooks.onProgress?.(0, total);
   const logprobs = new Array<number>(total).fill(Number.NaN);

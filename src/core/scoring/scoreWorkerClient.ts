@@ -15,8 +15,9 @@ export interface WorkerScoreOptions {
 }
 
 /**
- * Runs one job in a fresh worker thread and ends the worker when the job ends. Cancelling terminates the worker at
- * once (a forward pass cannot be interrupted from outside) and rejects with ScoringCancelled.
+ * Runs one job in a fresh worker thread and ends the worker when the job ends. Cancelling rejects at once with
+ * ScoringCancelled and asks the worker to stop at its next batch; the worker is terminated only once it has answered,
+ * because terminating it while an onnxruntime call is in flight aborts the whole process (seen with 1.30).
  */
 export function scoreInWorker(job: OnnxScoreJob, options: WorkerScoreOptions = {}): Promise<OnnxScoreResult> {
   return new Promise((resolve, reject) => {
@@ -26,22 +27,29 @@ export function scoreInWorker(job: OnnxScoreJob, options: WorkerScoreOptions = {
     }
     const worker = new Worker(options.workerPath ?? defaultScoreWorkerPath());
     let settled = false;
-    const finish = (settle: () => void): void => {
+    const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      settle();
+      fn();
     };
-    const onAbort = (): void => finish(() => reject(new ScoringCancelled()));
+    const end = (fn: () => void): void => {
+      settle(fn);
+      void worker.terminate();
+    };
+    const onAbort = (): void => {
+      worker.postMessage({ type: 'cancel' } satisfies ToScoreWorker);
+      settle(() => reject(new ScoringCancelled()));
+    };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: FromScoreWorker) => {
-      if (message.type === 'progress') options.onProgress?.(message.done, message.total);
-      else if (message.type === 'result') finish(() => resolve(message.result));
-      else finish(() => reject(message.cancelled ? new ScoringCancelled() : new Error(message.message)));
+      if (message.type === 'progress') {
+        if (!settled) options.onProgress?.(message.done, message.total);
+      } else if (message.type === 'result') end(() => resolve(message.result));
+      else end(() => reject(message.cancelled ? new ScoringCancelled() : new Error(message.message)));
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the scoring worker exited (code ${code}) before it finished`))));
+    worker.on('error', (error) => end(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the scoring worker exited (code ${code}) before it finished`))));
     worker.postMessage({ type: 'score', job } satisfies ToScoreWorker);
   });
 }

@@ -1,5 +1,6 @@
-// onnxruntime-node in worker threads: two at once give the in-thread results, cancelling terminates the worker, and a
-// fresh worker afterwards still works (the native add-on survives a terminated worker).
+// onnxruntime-node in worker threads: two at once give the in-thread results; cancelling stops the worker at a batch
+// boundary before it is terminated (terminating it inside an onnxruntime call aborts the process), and a fresh worker
+// afterwards still works (the native add-on survives a terminated worker).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -38,16 +39,34 @@ test('two workers at once give the same log-probs as scoring in this thread, wit
   assert.ok(progress.length > 2, 'progress per batch');
 });
 
-test('aborting terminates the worker with ScoringCancelled; a fresh worker afterwards still scores', async () => {
+test('aborting rejects at once with ScoringCancelled, the process survives, and a fresh worker afterwards still scores', async () => {
+  for (const abortAt of [0, 1, 5]) {
+    const abort = new AbortController();
+    await assert.rejects(
+      scoreInWorker(job, { workerPath, signal: abort.signal, onProgress: (done) => done >= abortAt && abort.abort() }),
+      ScoringCancelled,
+    );
+  }
   const abort = new AbortController();
-  await assert.rejects(
-    scoreInWorker(job, { workerPath, signal: abort.signal, onProgress: (done) => done === 0 && abort.abort() }),
-    ScoringCancelled,
-  );
+  abort.abort();
   await assert.rejects(scoreInWorker(job, { workerPath, signal: abort.signal }), ScoringCancelled, 'an aborted signal starts nothing');
   const again = await scoreInWorker(job, { workerPath });
   assert.equal(again.logprobs.length, 12);
   assert.ok(again.logprobs.every((lp) => Number.isFinite(lp)));
+});
+
+test('a cancelled job stops between batches', async () => {
+  const seen: number[] = [];
+  let cancelled = false;
+  await assert.rejects(scoreWithOnnx(job, {
+    onProgress: (done) => {
+      seen.push(done);
+      if (done > 0) cancelled = true;
+    },
+    isCancelled: () => cancelled,
+  }), ScoringCancelled);
+  assert.equal(seen.length, 2, 'no batch after the one during which it was cancelled');
+  assert.ok(seen[1]! < 12);
 });
 
 test('a token id outside the vocabulary is a clear error from the worker', async () => {
