@@ -17,7 +17,7 @@ suite('Scoring: Score Solutions File', () => {
     this.timeout(240_000);
     await tidyWorkbench();
     await activeExtension();
-    model = tinyModel();
+    model = await tinyModel();
     ws = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     // 60 problems × 4 responses and a line without responses; at a small batch budget (one response per forward
     // pass) scoring takes long enough for the progress notification to be seen.

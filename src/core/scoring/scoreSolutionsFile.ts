@@ -7,7 +7,7 @@ import { scoredCopyText, writeFileAtomic } from './scoredCopy';
 import { resolveScoreSettings, type ScoreSettings } from './scoreSettings';
 import { contentSha256, readSidecar, sidecarPath, writeSidecar, type Sidecar, type SidecarKey } from './sidecarCache';
 import { scoreInWorker } from './scoreWorkerClient';
-import { decodeUtf8, parseSolutionsFile } from './solutionsFile';
+import { decodeUtf8, parseSolutionsFile, type SolutionsLine } from './solutionsFile';
 
 export type ScoringBackend = 'onnx' | PythonBackend;
 
@@ -45,8 +45,18 @@ export class ScoringError extends Error {}
 export const DEFAULT_BATCH_TOKENS = 8192;
 export const DEFAULT_THREADS = 2;
 
-/** Scores every response of a LaSeR eval JSONL (or serves the cached result), writes the sidecar and, on request, a scored copy. */
-export async function scoreSolutionsFile(request: ScoreFileRequest): Promise<ScoreFileResult> {
+interface Prepared {
+  readonly text: string;
+  readonly lines: SolutionsLine[];
+  readonly model: ModelInfo;
+  readonly backend: ScoringBackend;
+  readonly settings: ScoreSettings;
+  readonly key: SidecarKey;
+  readonly cached?: Sidecar;
+}
+
+/** Reads the file (strict UTF-8) and the model folder's small files, and looks the sidecar cache up. */
+async function prepare(request: ScoreFileRequest): Promise<Prepared> {
   const bytes = await readFile(request.file).catch((e: NodeJS.ErrnoException) => {
     throw new ScoringError(`${request.file}: cannot read (${e.code ?? e.message})`);
   });
@@ -58,24 +68,36 @@ export async function scoreSolutionsFile(request: ScoreFileRequest): Promise<Sco
   }
   const settings = resolveScoreSettings(request.settings ?? {}, { ...request.fallback, ...model.settings });
   const key: SidecarKey = { contentSha256: contentSha256(bytes), modelIdentity: model.identity, settings };
-  const lines = parseSolutionsFile(text);
   const cached = await readSidecar(request.laserDir, key);
-  let sidecar = cached;
-  let path: string | undefined;
-  if (!sidecar) {
-    const outcome = await runBackend(backend, request, model, settings, lines);
-    sidecar = {
-      version: 1, createdAt: new Date().toISOString(), file: { path: request.file, sha256: key.contentSha256 },
-      model: { dir: model.dir, kind: model.kind, identity: model.identity }, settings, backend, ...outcome,
-    };
-    path = await writeSidecar(request.laserDir, key, sidecar);
-  }
-  if (request.scoredCopy) await writeFileAtomic(request.scoredCopy, scoredCopyText(text, lines, sidecar));
-  return { sidecar, sidecarPath: path ?? sidecarPath(request.laserDir, key), cacheHit: cached !== undefined, model };
+  return { text, lines: parseSolutionsFile(text), model, backend, settings, key, ...(cached ? { cached } : {}) };
+}
+
+async function finish(request: ScoreFileRequest, prepared: Prepared, sidecar: Sidecar, path: string, cacheHit: boolean): Promise<ScoreFileResult> {
+  if (request.scoredCopy) await writeFileAtomic(request.scoredCopy, scoredCopyText(prepared.text, prepared.lines, sidecar));
+  return { sidecar, sidecarPath: path, cacheHit, model: prepared.model };
+}
+
+/** The cached result for this file, model and settings, without running anything (writes the scored copy if asked). */
+export async function cachedScores(request: ScoreFileRequest): Promise<ScoreFileResult | undefined> {
+  const prepared = await prepare(request);
+  return prepared.cached && finish(request, prepared, prepared.cached, sidecarPath(request.laserDir, prepared.key), true);
+}
+
+/** Scores every response of a LaSeR eval JSONL (or serves the cached result), writes the sidecar and, on request, a scored copy. */
+export async function scoreSolutionsFile(request: ScoreFileRequest): Promise<ScoreFileResult> {
+  const prepared = await prepare(request);
+  const { model, settings, key, backend } = prepared;
+  if (prepared.cached) return finish(request, prepared, prepared.cached, sidecarPath(request.laserDir, key), true);
+  const outcome = await runBackend(backend, request, model, settings, prepared.lines);
+  const sidecar: Sidecar = {
+    version: 1, createdAt: new Date().toISOString(), file: { path: request.file, sha256: key.contentSha256 },
+    model: { dir: model.dir, kind: model.kind, identity: model.identity }, settings, backend, ...outcome,
+  };
+  return finish(request, prepared, sidecar, await writeSidecar(request.laserDir, key, sidecar), false);
 }
 
 async function runBackend(backend: ScoringBackend, request: ScoreFileRequest, model: ModelInfo, settings: ScoreSettings,
-  lines: ReturnType<typeof parseSolutionsFile>): Promise<ScoreOutcome> {
+  lines: readonly SolutionsLine[]): Promise<ScoreOutcome> {
   if (backend !== 'onnx') {
     if (!request.python) throw new ScoringError('the Python backends need a Python interpreter');
     return scoreWithPython(request.file, lines, model.dir, settings, {

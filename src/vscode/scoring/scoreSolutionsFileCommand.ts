@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { latestCheckpoint } from '../../core/scoring/latestCheckpoint';
 import { ModelFolderError, readModelInfo } from '../../core/scoring/modelFolder';
 import { ScoringCancelled } from '../../core/scoring/onnxScorer';
-import { scoreSolutionsFile, ScoringError, type ScoreFileResult, type ScoringBackend } from '../../core/scoring/scoreSolutionsFile';
+import { cachedScores, scoreSolutionsFile, ScoringError, type ScoreFileResult, type ScoringBackend } from '../../core/scoring/scoreSolutionsFile';
 import type { ScoreSettings } from '../../core/scoring/scoreSettings';
 import { SolutionsFileError } from '../../core/scoring/solutionsFile';
 import { decideLaunch } from '../../core/trust/launchGuard';
@@ -94,16 +94,25 @@ export async function scoreSolutionsFileCommand(extensionUri: vscode.Uri, output
     const model = await readModelInfo(modelDir);
     const backend = options.backend ?? (await pickBackend(model.kind));
     if (!backend) return undefined;
-    if (backend !== 'onnx') {
-      // The ONNX path starts no process (onnxruntime runs in a worker thread), so it stays available in Restricted Mode.
+    const { tokenId, beta, cRef } = settings.selfReward;
+    const request = {
+      file: file.fsPath, modelDir: model.dir, laserDir: path.join(ws, '.laser'), backend,
+      settings: options.settings ?? {}, fallback: { tokenId, beta, cRef },
+      ...(options.scoredCopy ? { scoredCopy: options.scoredCopy } : {}),
+      ...(options.batchTokens ? { batchTokens: options.batchTokens } : {}),
+      workerPath: vscode.Uri.joinPath(extensionUri, 'dist', 'scoreWorker.js').fsPath,
+      python: { python: settings.pythonPath, packageRoot: vscode.Uri.joinPath(extensionUri, 'python').fsPath },
+    };
+    const cached = await cachedScores(request);
+    if (!cached && backend !== 'onnx') {
+      // A cached result needs no process, and the ONNX path starts none (onnxruntime runs in a worker thread), so it stays available in Restricted Mode.
       const decision = decideLaunch(vscode.workspace.isTrusted, 'start the Python scoring worker');
       if (!decision.allowed) {
         void vscode.window.showErrorMessage(decision.message);
         return undefined;
       }
     }
-    const { tokenId, beta, cRef } = settings.selfReward;
-    const result = await vscode.window.withProgress(
+    const result = cached ?? await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `LaSeR: scoring ${path.basename(file.fsPath)} (${backend})`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
@@ -111,12 +120,7 @@ export async function scoreSolutionsFileCommand(extensionUri: vscode.Uri, output
         let reported = 0;
         try {
           return await scoreSolutionsFile({
-            file: file.fsPath, modelDir: model.dir, laserDir: path.join(ws, '.laser'), backend,
-            settings: options.settings ?? {}, fallback: { tokenId, beta, cRef },
-            ...(options.scoredCopy ? { scoredCopy: options.scoredCopy } : {}),
-            ...(options.batchTokens ? { batchTokens: options.batchTokens } : {}),
-            workerPath: vscode.Uri.joinPath(extensionUri, 'dist', 'scoreWorker.js').fsPath,
-            python: { python: settings.pythonPath, packageRoot: vscode.Uri.joinPath(extensionUri, 'python').fsPath },
+            ...request,
             signal: abort.signal,
             onProgress: (done, total) => {
               const percent = total ? (100 * done) / total : 100;

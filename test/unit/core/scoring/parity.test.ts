@@ -41,7 +41,7 @@ print(json.dumps(out))`;
 }
 
 before(async () => {
-  model = tinyModel();
+  model = await tinyModel();
   const laserDir = mkdtempSync(join(tmpdir(), 'laser-parity-'));
   const lines = parseSolutionsFile(readFileSync(fixture, 'utf8'));
   python = await scoreWithPython(fixture, lines, model.checkpoint, settings, {

@@ -14,7 +14,7 @@ const workerPath = join(repoRoot(), 'dist', 'scoreWorker.js');
 let job: OnnxScoreJob;
 
 before(async () => {
-  const dir = tinyModel().onnx;
+  const dir = (await tinyModel()).onnx;
   const laser = (await readModelInfo(dir)).laser!;
   const items = Array.from({ length: 12 }, (_, i) => ({ problem: `What is ${i} + ${i}?`, response: `${i} + ${i} = \\boxed{${2 * i}}.`.repeat(1 + (i % 3)) }));
   job = {

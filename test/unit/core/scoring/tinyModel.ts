@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** The repository root (holds package.json and .toolchain.json). */
 export function repoRoot(from: string = __dirname): string {
@@ -49,7 +50,7 @@ export interface TinyModel {
  * Python sources: the folder is built under a fresh temp name and renamed into place, so test files running at the
  * same time share it.
  */
-export function tinyModel(): TinyModel {
+export async function tinyModel(): Promise<TinyModel> {
   const root = repoRoot();
   const folder = join(tmpdir(), `laser-lab-tiny-qwen-${sourcesHash(join(root, 'python', 'laser_lab'))}`);
   const model = { checkpoint: join(folder, 'checkpoint'), onnx: join(folder, 'onnx') };
@@ -57,11 +58,10 @@ export function tinyModel(): TinyModel {
   const building = mkdtempSync(`${folder}.building-`);
   const python = testPython();
   const env = { ...process.env, PYTHONPATH: join(root, 'python') };
-  const run = (args: string[]): void => {
-    execFileSync(python, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  };
-  run(['-m', 'laser_lab.testing.make_tiny_checkpoint', join(building, 'checkpoint'), '--tokenizer', 'qwen', '--seed', '0']);
-  run(['-m', 'laser_lab.export_onnx', join(building, 'checkpoint'), join(building, 'onnx')]);
+  // Asynchronous, so an extension host running the integration suites stays responsive while the model is built.
+  const run = (args: string[]) => promisify(execFile)(python, args, { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+  await run(['-m', 'laser_lab.testing.make_tiny_checkpoint', join(building, 'checkpoint'), '--tokenizer', 'qwen', '--seed', '0']);
+  await run(['-m', 'laser_lab.export_onnx', join(building, 'checkpoint'), join(building, 'onnx')]);
   try {
     renameSync(building, folder);
   } catch {
