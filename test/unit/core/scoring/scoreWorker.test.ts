@@ -2,8 +2,11 @@
 // boundary before it is terminated (terminating it inside an onnxruntime call aborts the process), and a fresh worker
 // afterwards still works (the native add-on survives a terminated worker).
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { scoreCommand } from '../../../../src/core/cli/scoreCommand';
 import { readModelInfo } from '../../../../src/core/scoring/modelFolder';
 import { ScoringCancelled, scoreWithOnnx } from '../../../../src/core/scoring/onnxScorer';
 import type { OnnxScoreJob } from '../../../../src/core/scoring/scoreWorkerProtocol';
@@ -71,4 +74,29 @@ test('a cancelled job stops between batches', async () => {
 
 test('a token id outside the vocabulary is a clear error from the worker', async () => {
   await assert.rejects(scoreInWorker({ ...job, tokenId: 10_000_000 }, { workerPath }), /outside the model's vocabulary/);
+});
+
+test('laser-lab score: scores with the ONNX folder, writes the sidecar and the scored copy; a second run is served from the cache', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'laser-cli-score-'));
+  copyFileSync(join(repoRoot(), 'test', 'fixtures', 'scoring', 'solutions.jsonl'), join(cwd, 'eval.jsonl'));
+  const run = async (args: string[]) => {
+    const o = { out: '', err: '' };
+    const code = await scoreCommand(args, { out: (t) => { o.out += t; }, err: (t) => { o.err += t; } }, { cwd, workerPath });
+    return { code, ...o };
+  };
+  const first = await run(['eval.jsonl', '--model', job.modelDir, '--c-ref', '-20', '--out', 'scored.jsonl']);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.out, /^scored: 7 responses on 6 lines \(token 151652, β 0\.1, c_ref -20\)/);
+  assert.match(first.err, /scoring: 7\/7 responses \(100%\)/);
+  assert.match(first.err, /eval\.jsonl:3: no "responses" list/);
+  assert.match(first.err, /eval\.jsonl:5: response 0 is longer than the model's context; cut from the left/);
+  assert.equal(readdirSync(join(cwd, '.laser', 'scores')).length, 1);
+  const scored = readFileSync(join(cwd, 'scored.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => l.startsWith('{not') ? null : JSON.parse(l) as Record<string, unknown>);
+  const firstLine = scored[0]!;
+  const [lp] = firstLine.policy_model_logprobs as number[];
+  assert.ok(Math.abs((firstLine.self_rewarding_scores as number[])[0]! - 0.1 * (lp! + 20)) < 1e-9);
+  const second = await run(['eval.jsonl', '--model', job.modelDir, '--c-ref', '-20']);
+  assert.equal(second.code, 0);
+  assert.match(second.out, /^cached: 7 responses/);
+  assert.doesNotMatch(second.err, /scoring: /);
 });
