@@ -52,9 +52,10 @@ before(async () => {
   })).sidecar;
 });
 
-test('ONNX in Node and PyTorch transformers agree to 1e-4 on every response', () => {
+test('ONNX in Node and PyTorch transformers agree to 1e-4 on every response', (t) => {
   assert.deepEqual(onnx.lines.map((l) => l.line), python.lines.map((l) => l.line));
   let compared = 0;
+  let worst = 0;
   onnx.lines.forEach((line, i) => {
     const other = python.lines[i]!;
     line.logprobs.forEach((lp, j) => {
@@ -62,10 +63,12 @@ test('ONNX in Node and PyTorch transformers agree to 1e-4 on every response', ()
       assert.equal(lp === null, ref === null, `line ${line.line} response ${j}: scored on one side only`);
       if (lp === null || ref === null) return;
       assert.ok(Math.abs(lp - ref) <= 1e-4, `line ${line.line} response ${j}: ONNX ${lp} vs PyTorch ${ref}`);
+      worst = Math.max(worst, Math.abs(lp - ref));
       compared++;
     });
   });
   assert.equal(compared, 7);
+  t.diagnostic(`max |Δ log π(z_c)| = ${worst.toExponential(2)} over ${compared} responses`);
 });
 
 test('scores follow s = β · (log π(z_c) − c_ref) on both sides', () => {
