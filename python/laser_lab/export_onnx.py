@@ -155,7 +155,8 @@ def laser_block(folder: Path, tokenizer, model_config: Dict[str, Any], token_id:
 
 
 def export(checkpoint: str, out_dir: str, token_id: Optional[int] = None, beta: Optional[float] = None,
-           c_ref: Optional[float] = None, prompt_template: Optional[str] = None, opset: int = DEFAULT_OPSET) -> Dict[str, Any]:
+           c_ref: Optional[float] = None, prompt_template: Optional[str] = None, opset: int = DEFAULT_OPSET,
+           verify: bool = False) -> Dict[str, Any]:
     folder = check_model_folder(checkpoint)
     out = Path(out_dir)
     if out.resolve() == folder.resolve():
@@ -177,7 +178,23 @@ def export(checkpoint: str, out_dir: str, token_id: Optional[int] = None, beta: 
     (out / "config.json").write_text(json.dumps({**model_config, "laser_lab": block}, indent=2, ensure_ascii=False),
                                      encoding="utf-8")
     events.progress(2, 2)
-    return {"folder": str(out), "onnx": str(onnx_path), "laser_lab": block}
+    res: Dict[str, Any] = {"folder": str(out), "onnx": str(onnx_path), "laser_lab": block}
+    if verify:
+        res["verify_max_abs_diff"] = verify_export(model, tokenizer, onnx_path, block)
+    return res
+
+
+def verify_export(model, tokenizer, onnx_path: Path, block: Dict[str, Any]) -> float:
+    """onnxruntime vs torch on a left-padded batch of chat-templated sequences of different lengths."""
+    from .selfreward.onnx_check import max_abs_difference
+    from .selfreward.settings import prompt_text
+    from .train.tokenization import encode_prompt
+
+    rows = []
+    for problem, response in (("What is 2+3?", "\\boxed{5}"), ("Compute 12*34.", "12*34 = 408, so \\boxed{408}"), ("1", "")):
+        ids = encode_prompt(tokenizer, prompt_text(block["prompt_template"], problem), block["use_chat_template"])
+        rows.append(ids + tokenizer(response, add_special_tokens=False).input_ids + [block["eos_token_id"]])
+    return max_abs_difference(onnx_path, model, rows, block["pad_token_id"])
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -190,9 +207,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--c-ref", type=float, help="c_ref (default: laser_config.json / calibrated, else -23.0)")
     ap.add_argument("--prompt-template", help="user message with {problem} (default: from the training task)")
     ap.add_argument("--opset", type=int, default=DEFAULT_OPSET)
+    ap.add_argument("--verify", action="store_true", help="compare onnxruntime with torch on a padded batch afterwards")
     args = ap.parse_args(argv)
     try:
-        res = export(args.checkpoint, args.out, args.token_id, args.beta, args.c_ref, args.prompt_template, args.opset)
+        res = export(args.checkpoint, args.out, args.token_id, args.beta, args.c_ref, args.prompt_template, args.opset,
+                     args.verify)
     except (ValueError, OSError) as exc:
         events.error(f"laser_lab.export_onnx: {exc}")
         return 1

@@ -40,23 +40,31 @@ def _max_context(folder: str) -> Optional[int]:
 
 
 class Scorer:
-    """One backend bound to one model folder: sequences → log π(z_c) at their last position."""
+    """One backend bound to one model folder: sequences → log π(z_c) at their last position. The model is loaded on
+    first use and released by close(), so a policy and a reference model are never in memory together."""
 
     def __init__(self, folder: str, backend: str, device: str, dtype: str, batch_tokens: int):
-        self.folder, self.backend, self.device, self.batch_tokens = folder, backend, device, batch_tokens
-        if backend == "vllm":
-            from .selfreward.vllm_backend import VllmScorer
-
-            self._vllm = VllmScorer(folder)
-        else:
-            self._model = load_causal_lm(folder, device, dtype)
+        self.folder, self.backend, self.device, self.dtype, self.batch_tokens = folder, backend, device, dtype, batch_tokens
+        self._engine: Any = None
 
     def logprobs(self, seqs: List[List[int]], token_id: int, pad_id: int, on_batch) -> List[float]:
         if self.backend == "vllm":
-            return self._vllm.last_token_logprobs(seqs, token_id, on_batch=on_batch)
+            from .selfreward.vllm_backend import VllmScorer
+
+            if self._engine is None:
+                self._engine = VllmScorer(self.folder)
+            return self._engine.last_token_logprobs(seqs, token_id, on_batch=on_batch)
         from .selfreward.transformers_backend import last_token_logprobs
 
-        return last_token_logprobs(self._model, seqs, token_id, pad_id, self.batch_tokens, self.device, on_batch)
+        if self._engine is None:
+            self._engine = load_causal_lm(self.folder, self.device, self.dtype)
+        return last_token_logprobs(self._engine, seqs, token_id, pad_id, self.batch_tokens, self.device, on_batch)
+
+    def close(self) -> None:
+        self._engine = None
+        import gc
+
+        gc.collect()
 
 
 def score_lines(lines: List[Line], tokenizer, settings: Settings, token_id: int, policy: Scorer,
@@ -86,6 +94,7 @@ def score_lines(lines: List[Line], tokenizer, settings: Settings, token_id: int,
     events.progress(0, total)
     pad = tokenizer.pad_token_id
     policy_lp = policy.logprobs(seqs, token_id, pad, tick)
+    policy.close()
     ref_lp = reference.logprobs(seqs, token_id, pad, tick) if reference is not None else None
 
     for line in lines:
@@ -127,9 +136,9 @@ def write_output(path: str, lines: List[Line]) -> None:
 def run(args: argparse.Namespace) -> Dict[str, Any]:
     if args.c_ref is not None and args.ref_model:
         raise ValueError("give either --c-ref or --ref-model, not both")
-    folder = str(check_model_folder(args.model, need_weights=args.backend != "vllm"))
+    folder = str(check_model_folder(args.model))
     if args.ref_model:
-        check_model_folder(args.ref_model, need_weights=args.backend != "vllm")
+        check_model_folder(args.ref_model)
     lines = read_lines(args.input)
     tokenizer = load_tokenizer(folder)
     settings = resolve_settings(folder, args.token_id, args.beta, args.c_ref, args.prompt_template, bool(args.ref_model))
@@ -140,12 +149,11 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
             events.emit("error", message=f"{args.input}:{line.number}: {reason}", line=line.number, fatal=False)
     device = _device(args.device)
     policy = Scorer(folder, args.backend, device, args.dtype, args.batch_tokens)
-    reference = None
-    if args.ref_model:
-        if args.backend == "vllm":
-            del policy._vllm  # LaSeR's script frees the policy engine before starting the reference one
-        reference = Scorer(args.ref_model, args.backend, device, args.dtype, args.batch_tokens)
-    counts = score_lines(lines, tokenizer, settings, token_id, policy, reference, _max_context(folder))
+    reference = Scorer(args.ref_model, args.backend, device, args.dtype, args.batch_tokens) if args.ref_model else None
+    limit = _max_context(folder)
+    if limit and args.backend == "vllm":
+        limit -= 1  # vLLM is sent the sequence plus z_c itself
+    counts = score_lines(lines, tokenizer, settings, token_id, policy, reference, limit)
     write_output(args.out, lines)
     return {
         "output": args.out,

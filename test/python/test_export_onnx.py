@@ -70,11 +70,12 @@ def test_onnxruntime_matches_torch_on_padded_batches(exported, tiny_qwen_checkpo
 def test_cli_arguments_override_and_char_tokenizer(tiny_char_checkpoint, tmp_path):
     out = tmp_path / "char-onnx"
     res = run_module("laser_lab.export_onnx", [str(tiny_char_checkpoint), str(out), "--beta", "0.5", "--c-ref", "-3.5",
-                                               "--prompt-template", "Q: {problem}"], timeout=180)
+                                               "--prompt-template", "Q: {problem}", "--verify"], timeout=180)
     assert res.returncode == 0, res.stderr[-2000:]
     result = [e for e in events_of(res.stdout) if e["event"] == "result"][0]
     block = json.loads((out / "config.json").read_text())["laser_lab"]
     assert result["laser_lab"] == block
+    assert 0.0 <= result["verify_max_abs_diff"] <= 1e-4
     # the char tokenizer spells Qwen's <|vision_start|> as id 3, <|im_end|> as 2, <|endoftext|> as 0
     assert (block["self_reward_token_id"], block["eos_token_id"], block["pad_token_id"]) == (3, 2, 0)
     assert (block["beta"], block["c_ref"], block["prompt_template"]) == (0.5, -3.5, "Q: {problem}")
