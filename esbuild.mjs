@@ -30,6 +30,7 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { supervisor: 'src/supervisor/main.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { reportWorker: 'src/vscode/solutions/reportWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { scoreWorker: 'src/scoreWorker/main.ts' }, outdir: 'dist' },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
     define, logLevel: 'warning', entryPoints: Object.fromEntries(webviews.map((d) => [d, `webview/${d}/main.ts`])),
     // CSS a webview imports (KaTeX's) lands next to its bundle; its fonts are served from dist, never fetched.

@@ -9,6 +9,7 @@ import { gpuStatusBar } from './vscode/runs/gpuStatusBar';
 import { registerRunCommands } from './vscode/runs/runCommands';
 import { runEndNotifier } from './vscode/runs/runEndNotifier';
 import { runQueue } from './vscode/runs/runQueue';
+import { registerScoringCommands } from './vscode/scoring/scoreSolutionsFileCommand';
 import { RunsTreeProvider, type RunItem } from './vscode/runs/runsTreeProvider';
 import { readSettings } from './vscode/settings';
 import { registerSolutions, type SolutionsApi } from './vscode/solutions/registerSolutions';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): LaserLabApi {
     vscode.window.registerWebviewViewProvider(MetricsViewProvider.viewId, new MetricsViewProvider(metrics)),
     registerMetricsCommands(metrics, runs),
     registerRunCommands(context.extensionUri, runs, selectedGpus),
+    registerScoringCommands(context.extensionUri),
     metricsStatusBar(metrics),
     alertNotifier(metrics),
     runs.onDidList((items) => {

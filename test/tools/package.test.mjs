@@ -20,7 +20,7 @@ test('the linux-x64 .vsix is small, complete and loads onnxruntime', { timeout: 
   const files = unzip(vsix, dir);
   console.log(files.map((f) => `#   ${f}`).join('\n'));
   for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/webview/metrics.js',
-    'extension/media/metrics.css', 'extension/python/laser_lab/env.py', 'extension/dist/supervisor.js', 'extension/schemas/profile.schema.json', 'extension/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node']) {
+    'extension/media/metrics.css', 'extension/python/laser_lab/env.py', 'extension/python/laser_lab/selfreward/sequences.py', 'extension/dist/supervisor.js', 'extension/dist/scoreWorker.js', 'extension/schemas/profile.schema.json', 'extension/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node']) {
     assert.ok(files.includes(needed), needed);
   }
   // Solution files: the inspector (KaTeX CSS and fonts served from dist), the report and its worker.

@@ -2,6 +2,7 @@ import { VERSION } from '../version';
 import { parseLogCommand } from './parseLogCommand';
 import { reportCommand } from './reportCommand';
 import { runCommand, runsCommand, stopCommand } from './runCommands';
+import { scoreCommand } from './scoreCommand';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   stop: stopCommand,
   'parse-log': parseLogCommand,
   report: reportCommand,
+  score: scoreCommand,
 };
 
 const HELP = `laser-lab ${VERSION} — LaSeR Lab on the command line
@@ -33,6 +35,9 @@ Commands:
   report <file> [--threshold 0.5] [--seed 0] [--json]
                      Self-reward report of a solution file (LaSeR eval, verl dump or Qwen2.5-Math eval JSONL):
                      accuracy, self-verification (all / filtered), test-time scaling for k = 1…N.
+  score <file> --model <dir> [--token-id N] [--beta B] [--c-ref C] [--out <file>]
+                     Self-reward scores for every response of a LaSeR eval JSONL with an exported ONNX model
+                     folder (python -m laser_lab.export_onnx); cached in ./.laser/scores/, --out writes a scored copy.
   help               Show this help.
 
 Options:

@@ -10,6 +10,8 @@ export interface PythonModuleRun {
   /** Folder holding the `laser_lab` package, put first on PYTHONPATH. */
   readonly packageRoot: string;
   readonly timeoutMs?: number;
+  /** Aborting stops the worker (SIGTERM) and rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 export class PythonWorkerError extends Error {}
@@ -20,6 +22,10 @@ export function runPythonModule(run: PythonModuleRun, onEvent?: (event: WorkerEv
     const env = { ...process.env, PYTHONPATH: [run.packageRoot, process.env.PYTHONPATH].filter(Boolean).join(delimiter), PYTHONUNBUFFERED: '1' };
     const child = spawn(run.python, ['-m', run.module, ...run.args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const timer = setTimeout(() => child.kill('SIGKILL'), run.timeoutMs ?? 60_000);
+    const onAbort = (): void => {
+      child.kill('SIGTERM');
+    };
+    run.signal?.addEventListener('abort', onAbort, { once: true });
     let result: Record<string, unknown> | undefined;
     let error: string | undefined;
     let pending = '';
@@ -31,7 +37,7 @@ export function runPythonModule(run: PythonModuleRun, onEvent?: (event: WorkerEv
         const event = parseWorkerEvent(line);
         if (!event) continue;
         if (event.event === 'result') result = event;
-        if (event.event === 'error') error = event.message;
+        if (event.event === 'error' && event.fatal !== false) error = event.message;
         onEvent?.(event);
       }
     });
@@ -40,11 +46,14 @@ export function runPythonModule(run: PythonModuleRun, onEvent?: (event: WorkerEv
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      run.signal?.removeEventListener('abort', onAbort);
       reject(new PythonWorkerError(e.code === 'ENOENT' ? `Python interpreter "${run.python}" was not found.` : `Could not start "${run.python}": ${e.message}`));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (error !== undefined) reject(new PythonWorkerError(error));
+      run.signal?.removeEventListener('abort', onAbort);
+      if (run.signal?.aborted) reject(run.signal.reason);
+      else if (error !== undefined) reject(new PythonWorkerError(error));
       else if (code === 0 && result) resolve(result);
       else {
         const why = signal ? `was stopped by ${signal}` : code === 0 ? 'printed no result' : `exited with code ${code}`;

@@ -3,7 +3,8 @@ export type WorkerEvent =
   | { readonly event: 'progress'; readonly done: number; readonly total: number }
   | { readonly event: 'metrics'; readonly step: number; readonly data: Record<string, number> }
   | { readonly event: 'result'; readonly [key: string]: unknown }
-  | { readonly event: 'error'; readonly message: string };
+  /** `fatal: false`: a problem with one input `line`; the worker goes on with the others. */
+  | { readonly event: 'error'; readonly message: string; readonly line?: number; readonly fatal?: boolean };
 
 /** Parses one stdout line; lines that are not worker events (library chatter) give undefined. */
 export function parseWorkerEvent(line: string): WorkerEvent | undefined {
@@ -21,7 +22,12 @@ export function parseWorkerEvent(line: string): WorkerEvent | undefined {
     case 'progress':
       return typeof e.done === 'number' && typeof e.total === 'number' ? { event: 'progress', done: e.done, total: e.total } : undefined;
     case 'error':
-      return typeof e.message === 'string' ? { event: 'error', message: e.message } : undefined;
+      if (typeof e.message !== 'string') return undefined;
+      return {
+        event: 'error', message: e.message,
+        ...(typeof e.line === 'number' ? { line: e.line } : {}),
+        ...(typeof e.fatal === 'boolean' ? { fatal: e.fatal } : {}),
+      };
     case 'result':
       return { ...e, event: 'result' };
     case 'metrics':

@@ -1,0 +1,1 @@
+"""Helpers for the test suites of both languages (deterministic tiny checkpoints)."""
