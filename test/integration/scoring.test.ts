@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ScoreFileResult } from '../../src/core/scoring/scoreSolutionsFile';
-import { readSidecarScores } from '../../src/core/scoring/sidecarCache';
+import { sidecarScores } from '../../src/core/solutions/sidecarScores';
 import { tinyModel, type TinyModel } from '../unit/core/scoring/tinyModel';
-import { activeExtension } from './extension';
+import { activeExtension, waitFor } from './extension';
 import { hasDriver, screenshot, showNotifications, tidyWorkbench, visibleText } from './workbench';
 
 suite('Scoring: Score Solutions File', () => {
@@ -38,7 +38,7 @@ suite('Scoring: Score Solutions File', () => {
     assert.deepEqual(result.sidecar.lineErrors.map((e) => e.line), [3]);
     assert.ok(existsSync(result.sidecarPath), 'the sidecar is written');
     assert.ok(result.sidecarPath.startsWith(join(ws, '.laser', 'scores')));
-    const scores = await readSidecarScores(join(ws, '.laser'), readFileSync(file));
+    const scores = (await sidecarScores(join(ws, '.laser'), readFileSync(file)))?.scores;
     assert.ok(scores);
     assert.equal(scores.size, 60);
     for (const row of scores.values()) {
@@ -64,6 +64,33 @@ suite('Scoring: Score Solutions File', () => {
     await showNotifications();
     const summary = 'LaSeR: cached scores for solutions.jsonl: 240 responses';
     assert.ok(await screenshot('scoring-cached', summary));
+  });
+
+  test('an open solution file shows the scores as soon as scoring caches them: decorations and hover', async function () {
+    this.timeout(120_000);
+    const api = await activeExtension();
+    const small = join(ws, 'eval', 'five-problems.jsonl');
+    writeFileSync(small, `${readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"responses"')).slice(0, 5).join('\n')}\n`);
+    const uri = vscode.Uri.file(small);
+    const texts = () => api.solutionDecorations(uri).map((d) => d.text);
+    const unscored = waitFor(api.onDidDecorateSolutions, (u) => u.toString() === uri.toString() && texts().length === 5);
+    await vscode.window.showTextDocument(uri);
+    await unscored;
+    assert.ok(texts().every((t) => t.startsWith('SR unscored')), texts().join('\n'));
+
+    const scored = waitFor(api.onDidDecorateSolutions, (u) => u.toString() === uri.toString() && texts().length === 5 && texts().every((t) => /^SR \d\/4 /.test(t)), 60_000);
+    const result = await vscode.commands.executeCommand<ScoreFileResult | undefined>('laser.scoreSolutionsFile', uri, { modelDir: model.onnx });
+    assert.equal(result?.sidecar.counts.scored, 20);
+    await scored;
+    const best = Math.max(...result.sidecar.lines[0]!.scores.map((x) => x ?? -Infinity));
+    assert.match(texts()[0]!, new RegExp(` · best ${best.toFixed(2)} `));
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 3));
+    const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(hover, /Scores from the cache of LaSeR: Score Solutions File: .*\(onnx\), token id \d+, β [\d.]+, c_ref -?[\d.]+/);
+    assert.ok(hover.includes(best.toFixed(3)), 'the hover table lists the cached scores');
+    await vscode.commands.executeCommand('editor.action.showHover');
+    assert.ok(await screenshot('scoring-decorations', 'SR '));
   });
 
   test('a model folder missing a file is named in the error', async () => {

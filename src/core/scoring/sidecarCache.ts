@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LineScores, ScoreOutcome } from './scoreOutcome';
+import type { ScoreOutcome } from './scoreOutcome';
 import type { ScoreSettings } from './scoreSettings';
 import type { ModelKind } from './modelFolder';
 
@@ -89,10 +89,4 @@ export async function newestSidecar(laserDir: string, fileContent: Uint8Array | 
     if (sidecar?.file.sha256 === sha && (!newest || sidecar.createdAt > newest.createdAt)) newest = sidecar;
   }
   return newest;
-}
-
-/** Line number (1-based) → that line's scores, one per response (null where not scored), from the newest cache. */
-export async function readSidecarScores(laserDir: string, fileContent: Uint8Array | string): Promise<ReadonlyMap<number, readonly (number | null)[]> | undefined> {
-  const sidecar = await newestSidecar(laserDir, fileContent);
-  return sidecar && new Map(sidecar.lines.map((l: LineScores) => [l.line, l.scores]));
 }

@@ -31,7 +31,10 @@ export function registerSolutions(extensionUri: vscode.Uri): { disposable: vscod
   const inspector = new InspectorEditorProvider(extensionUri, threshold);
   const reports = new ReportPanels(extensionUri, threshold);
 
+  const scoresWatcher = vscode.workspace.createFileSystemWatcher('**/.laser/scores/*.json');
+  const rescan = () => documents.rescanScores();
   const disposable = vscode.Disposable.from(
+    documents,
     decorations,
     codeLens,
     diagnostics,
@@ -54,6 +57,15 @@ export function registerSolutions(extensionUri: vscode.Uri): { disposable: vscod
     vscode.commands.registerCommand(REPORT_COMMAND, async (file?: unknown) => {
       const uri = asUri(file) ?? (await activeOrPickedFile());
       if (uri) await reports.show(uri);
+    }),
+    scoresWatcher,
+    scoresWatcher.onDidCreate(rescan),
+    scoresWatcher.onDidChange(rescan),
+    scoresWatcher.onDidDelete(rescan),
+    documents.onDidChangeScores(() => {
+      decorations.refresh();
+      codeLens.refresh();
+      diagnostics.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('laser.selfReward.threshold')) {

@@ -68,7 +68,8 @@ export class ReportPanels implements vscode.Disposable {
 
 /** Builds the report in a worker thread (files on disk), or here for other file systems. */
 function reportJob(extensionUri: vscode.Uri, uri: vscode.Uri, threshold: number): Promise<ReportJobResult> {
-  const job: ReportJob = { path: uri.fsPath, threshold, seed: REPORT_SEED };
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const job: ReportJob = { path: uri.fsPath, threshold, seed: REPORT_SEED, ...(folder ? { laserDir: path.join(folder.uri.fsPath, '.laser') } : {}) };
   if (uri.scheme !== 'file') {
     return SolutionFile.read(uri).then(
       async (file) => reportResult(await file.parseAll(), threshold, REPORT_SEED),

@@ -3,14 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSolutionsBuffer } from '../../core/solutions/lineIndex';
+import { sidecarScores } from '../../core/solutions/sidecarScores';
 import { reportResult, type ReportJob, type ReportJobResult } from './reportJob';
 
-function run(job: ReportJob): ReportJobResult {
+async function run(job: ReportJob): Promise<ReportJobResult> {
   try {
-    return reportResult(parseSolutionsBuffer(readFileSync(job.path)), job.threshold, job.seed);
+    const bytes = readFileSync(job.path);
+    const scored = job.laserDir ? await sidecarScores(job.laserDir, bytes) : undefined;
+    return reportResult(parseSolutionsBuffer(bytes), job.threshold, job.seed, scored?.scores);
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
 }
 
-parentPort?.postMessage(run(workerData as ReportJob));
+void run(workerData as ReportJob).then((result) => parentPort?.postMessage(result));

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { applyScores } from '../../core/solutions/applyScores';
 import { indexLines, lineCount, readLine } from '../../core/solutions/lineIndex';
 import { parseSolutionLine, type ParsedSolutions } from '../../core/solutions/parseSolutions';
+import { sidecarScores, type SidecarScores } from '../../core/solutions/sidecarScores';
 import type { SolutionFormat, SolutionProblem } from '../../core/solutions/types';
 import { parseInSlices } from './parseInSlices';
 
@@ -14,12 +17,16 @@ export class SolutionFile {
     private readonly bytes: Buffer,
     private readonly index: Float64Array,
     readonly mtime: number,
+    /** Scores cached by "Score Solutions File…" for this exact content; they replace the file's own. */
+    readonly scored: SidecarScores | undefined,
   ) {}
 
   static async read(uri: vscode.Uri): Promise<SolutionFile> {
     const [stat, data] = await Promise.all([vscode.workspace.fs.stat(uri), vscode.workspace.fs.readFile(uri)]);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return new SolutionFile(uri, bytes, indexLines(bytes), stat.mtime);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const scored = folder ? await sidecarScores(join(folder.uri.fsPath, '.laser'), bytes).catch(() => undefined) : undefined;
+    return new SolutionFile(uri, bytes, indexLines(bytes), stat.mtime, scored);
   }
 
   get lines(): number {
@@ -38,11 +45,13 @@ export class SolutionFile {
   problemAt(line: number, format?: SolutionFormat): SolutionProblem | undefined {
     if (line < 0 || line >= this.lines) return undefined;
     const parsed = parseSolutionLine(this.lineText(line), line, format);
-    return parsed.kind === 'problem' ? parsed.problem : undefined;
+    if (parsed.kind !== 'problem') return undefined;
+    return this.scored ? applyScores([parsed.problem], this.scored.scores)[0] : parsed.problem;
   }
 
   /** Every line (the first recognised record fixes the format), in slices that leave the extension host responsive. */
-  parseAll(): Promise<ParsedSolutions> {
-    return parseInSlices(this.lines, (i) => this.lineText(i));
+  async parseAll(): Promise<ParsedSolutions> {
+    const parsed = await parseInSlices(this.lines, (i) => this.lineText(i));
+    return this.scored ? { ...parsed, problems: applyScores(parsed.problems, this.scored.scores) } : parsed;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeSidecar } from '../../core/solutions/sidecarScores';
 import { shortAnswer } from '../../core/solutions/summary';
 import { readSettings } from '../settings';
 import { INSPECT_COMMAND, SCORE_COMMAND } from './solutionCommands';
@@ -46,10 +47,11 @@ export class SolutionHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(`| ${r.index} | ${pred} | ${mark(r.correct)} | ${score} | ${predicted} | ${r.length} |\n`);
     }
     if (problem.responses.length > MAX_ROWS) md.appendMarkdown(`\n*…${problem.responses.length - MAX_ROWS} more in the inspector*\n`);
-    md.appendMarkdown(
-      `\n\nPredicted correct when score > ${threshold} (\`laser.selfReward.threshold\`). ` +
-        `Scoring settings: token id ${selfReward.tokenId}, β ${selfReward.beta}, c_ref ${selfReward.cRef}.\n\n`,
-    );
+    const scoredBy = this.documents.scoredBy(document);
+    const source = scoredBy
+      ? `Scores from the cache of LaSeR: Score Solutions File: ${cell(describeSidecar(scoredBy.sidecar))}.`
+      : `Scores from the file; scoring settings: token id ${selfReward.tokenId}, β ${selfReward.beta}, c_ref ${selfReward.cRef}.`;
+    md.appendMarkdown(`\n\nPredicted correct when score > ${threshold} (\`laser.selfReward.threshold\`). ${source}\n\n`);
     md.appendMarkdown(
       `${commandLink('Open in Inspector', INSPECT_COMMAND, [document.uri, problem.line], 'Show this problem\'s responses rendered, sorted by score')}` +
         ` · ${commandLink('Score this file', SCORE_COMMAND, [document.uri], 'Compute self-reward scores for every response')}`,

@@ -9,7 +9,8 @@ import { ModelFolderError, readModelInfo } from '../../../../src/core/scoring/mo
 import { assembleOutcome, scoreItems } from '../../../../src/core/scoring/scoreOutcome';
 import { scoredCopyText } from '../../../../src/core/scoring/scoredCopy';
 import { resolveScoreSettings, selfRewardScore } from '../../../../src/core/scoring/scoreSettings';
-import { contentSha256, newestSidecar, readSidecar, readSidecarScores, writeSidecar, type Sidecar, type SidecarKey } from '../../../../src/core/scoring/sidecarCache';
+import { sidecarScores } from '../../../../src/core/solutions/sidecarScores';
+import { contentSha256, newestSidecar, readSidecar, writeSidecar, type Sidecar, type SidecarKey } from '../../../../src/core/scoring/sidecarCache';
 import { decodeUtf8, parseSolutionsFile, SolutionsFileError } from '../../../../src/core/scoring/solutionsFile';
 import { leftPad, tokenBudgetBatches } from '../../../../src/core/scoring/tokenBatches';
 
@@ -88,8 +89,8 @@ test('sidecar caches are keyed by content + model + settings and the newest one 
   assert.equal(readdirSync(join(laser, 'scores')).length, 2, 'different settings, different caches; no temp files left');
   assert.equal((await readSidecar(laser, old.key))?.createdAt, old.sidecar.createdAt);
   assert.equal(await readSidecar(laser, { ...old.key, modelIdentity: 'other' }), undefined);
-  assert.deepEqual(await readSidecarScores(laser, content), new Map([[2, [0.7]]]));
-  assert.equal(await readSidecarScores(laser, `${content} `), undefined, 'an edited file has no scores');
+  assert.deepEqual((await sidecarScores(laser, content))?.scores, new Map([[1, [0.7]]]), 'keyed by 0-based line, as solution problems are');
+  assert.equal(await sidecarScores(laser, `${content} `), undefined, 'an edited file has no scores');
   assert.equal(await newestSidecar(join(laser, 'nowhere'), content), undefined);
 });
 
