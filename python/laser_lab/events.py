@@ -3,7 +3,7 @@
 import json
 import math
 import sys
-from typing import Any, Dict, TextIO
+from typing import Any, Callable, Dict, TextIO, Tuple, Type
 
 
 def _finite(value: Any) -> Any:
@@ -36,3 +36,15 @@ def result(**fields: Any) -> None:
 
 def error(message: str) -> None:
     emit("error", message=message)
+
+
+def run_worker(module: str, work: Callable[[], Dict[str, Any]], expected: Tuple[Type[BaseException], ...]) -> int:
+    """A worker's entry point: its result as a `result` event (exit 0), or an error a user can cause as one
+    `error` event naming the module (exit 1); anything else is a bug and keeps its traceback."""
+    try:
+        res = work()
+    except expected as exc:
+        error(f"{module}: {exc}")
+        return 1
+    result(**res)
+    return 0

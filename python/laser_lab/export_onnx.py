@@ -209,14 +209,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--opset", type=int, default=DEFAULT_OPSET)
     ap.add_argument("--verify", action="store_true", help="compare onnxruntime with torch on a padded batch afterwards")
     args = ap.parse_args(argv)
-    try:
-        res = export(args.checkpoint, args.out, args.token_id, args.beta, args.c_ref, args.prompt_template, args.opset,
-                     args.verify)
-    except (ValueError, OSError) as exc:
-        events.error(f"laser_lab.export_onnx: {exc}")
-        return 1
-    events.result(**res)
-    return 0
+    return events.run_worker("laser_lab.export_onnx", lambda: export(args.checkpoint, args.out, args.token_id, args.beta, args.c_ref,
+                                                                     args.prompt_template, args.opset, args.verify), (ValueError, OSError))
 
 
 if __name__ == "__main__":

@@ -190,13 +190,7 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = parse_args(argv)
-    try:
-        res = run(args)
-    except (InputFileError, ModelFolderError, ValueError, OSError) as exc:
-        events.error(f"laser_lab.score: {exc}")
-        return 1
-    events.result(**res)
-    return 0
+    return events.run_worker("laser_lab.score", lambda: run(args), (InputFileError, ModelFolderError, ValueError, OSError))
 
 
 if __name__ == "__main__":
