@@ -4,7 +4,10 @@
  * responses with `select` and gets them in a `problem` message. Both sides validate what they receive.
  */
 
-export type Agreement = 'agree' | 'disagree' | 'partial' | 'unscored';
+import type { Agreement } from '../core/solutions/summary';
+import type { SolutionResponse } from '../core/solutions/types';
+
+export type { Agreement };
 
 /** One problem in the list: what the filters and the row need, not its responses. */
 export interface ProblemRow {
@@ -24,14 +27,8 @@ export interface ProblemRow {
   readonly label: string;
 }
 
-export interface ResponseView {
-  readonly index: number;
-  readonly text: string;
-  readonly pred: string | null;
-  readonly correct: boolean | null;
-  readonly score: number | null;
-  readonly length: number;
-}
+/** A response as the inspector shows it: the parsed response itself. */
+export type ResponseView = SolutionResponse;
 
 export interface ProblemDetail {
   readonly line: number;
