@@ -38,7 +38,7 @@ async function main() {
   writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'laser.pythonPath': toolchain.python }, null, 2)}\n`);
   const userSettings = join(stateDir, 'user-data', 'User', 'settings.json');
   mkdirSync(dirname(userSettings), { recursive: true });
-  writeFileSync(userSettings, `${JSON.stringify({ 'workbench.startupEditor': 'readme', 'git.openRepositoryInParentFolders': 'never' }, null, 2)}\n`);
+  writeFileSync(userSettings, `${JSON.stringify({ 'workbench.startupEditor': 'readme', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' }, null, 2)}\n`);
   if (stopping) return;
   rmSync(join(stateDir, 'user-data', 'code-server-ipc.sock'), { force: true });
   server = await startCodeServer({ toolchain, port, stateDir, args: ['--disable-workspace-trust'] });
