@@ -224,32 +224,43 @@ export const DETECT_WITHIN = 1000;
  * none of the first DETECT_WITHIN non-blank lines is recognised, the file has no format and the rest is not read.
  */
 export function parseSolutionLines(count: number, lineAt: (i: number) => string): ParsedSolutions {
-  let format: SolutionFormat | undefined;
-  const problems: SolutionProblem[] = [];
-  const issues: ParseIssue[] = [];
+  const parser = new SolutionLinesParser();
+  for (let i = 0; i < count && parser.push(lineAt(i), i); i++);
+  return parser.result();
+}
+
+/** The line-by-line state of parseSolutionLines, for callers that read a big file in slices. */
+export class SolutionLinesParser {
+  private format: SolutionFormat | undefined;
+  private readonly problems: SolutionProblem[] = [];
+  private readonly issues: ParseIssue[] = [];
   // Lines before the first recognised record: reported only once the file turns out to be a solution file.
-  const early: { line: number; json: boolean; message: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const lineText = lineAt(i);
-    if (format === undefined) {
-      if (lineText.trim() === '') continue;
+  private readonly early: { line: number; json: boolean; message: string }[] = [];
+
+  /** Reads line `i` (lines come in order); false once the file is known not to be a solution file. */
+  push(lineText: string, i: number): boolean {
+    if (this.format === undefined) {
+      if (lineText.trim() === '') return true;
       const parsed = parseJson(lineText);
       const own = parsed.ok ? detectSolutionFormat(parsed.value) : undefined;
       if (!own) {
-        early.push({ line: i, json: parsed.ok, message: parsed.ok ? '' : parsed.message });
-        if (early.length >= DETECT_WITHIN) break;
-        continue;
+        this.early.push({ line: i, json: parsed.ok, message: parsed.ok ? '' : parsed.message });
+        return this.early.length < DETECT_WITHIN;
       }
-      format = own;
-      for (const e of early) {
-        issues.push({ line: e.line, message: e.json ? `${expected(own)}, found a record without those keys` : `${e.message}; ${expected(own)}` });
+      this.format = own;
+      for (const e of this.early) {
+        this.issues.push({ line: e.line, message: e.json ? `${expected(own)}, found a record without those keys` : `${e.message}; ${expected(own)}` });
       }
     }
-    const result = parseSolutionLine(lineText, i, format);
-    if (result.kind === 'problem') problems.push(result.problem);
-    else if (result.kind === 'issue') issues.push(result.issue);
+    const result = parseSolutionLine(lineText, i, this.format);
+    if (result.kind === 'problem') this.problems.push(result.problem);
+    else if (result.kind === 'issue') this.issues.push(result.issue);
+    return true;
   }
-  return { format, problems, issues };
+
+  result(): ParsedSolutions {
+    return { format: this.format, problems: this.problems, issues: this.issues };
+  }
 }
 
 /** Splits on "\n" (a trailing "\r" is dropped) and parses every line. */
