@@ -109,7 +109,8 @@ def main() -> int:
 
     torch.set_num_threads(args.threads)
     configs = {
-        "qwen-vocab 4x128": ("qwen", TinySpec(max_position_embeddings=1024)),
+        "qwen-vocab 4x128": ("qwen", TinySpec(hidden_size=128, intermediate_size=512, num_hidden_layers=4,
+                                              num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024)),
         "char-vocab 6x384": ("char", TinySpec(hidden_size=384, intermediate_size=1536, num_hidden_layers=6,
                                               num_attention_heads=6, num_key_value_heads=2, max_position_embeddings=1024)),
     }

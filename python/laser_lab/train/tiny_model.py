@@ -7,12 +7,13 @@ from .tokenization import QWEN_VOCAB_SIZE
 
 @dataclass
 class TinySpec:
-    hidden_size: int = 128
-    intermediate_size: int = 512
-    num_hidden_layers: int = 4
-    num_attention_heads: int = 4
-    num_key_value_heads: int = 2
-    max_position_embeddings: int = 256
+    """Sizes of the tiny model; the defaults live in TrainConfig (`tiny_*`), every caller passes all of them."""
+    hidden_size: int
+    intermediate_size: int
+    num_hidden_layers: int
+    num_attention_heads: int
+    num_key_value_heads: int
+    max_position_embeddings: int
 
 
 def build_tiny_qwen2(tokenizer, spec: TinySpec, seed: int):
